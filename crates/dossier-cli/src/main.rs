@@ -1,0 +1,173 @@
+//! `dossier`: the command-line face of dossier-core. Every command is a thin call into
+//! `dossier_core::Dossier`; this file only parses arguments and prints.
+
+mod print;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use dossier_core::events::{CancelToken, IndexEvent};
+use dossier_core::extract::pool::{ExtractorConfig, ExtractorPool};
+use dossier_core::tags::ControlTarget;
+use dossier_core::watch::Watch;
+use dossier_core::{Dossier, FileQuery};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "dossier", version, about = "Evidence for AWS Competency validation, indexed and tagged offline.")]
+struct Cli {
+    /// Database file (default: $DOSSIER_DB, else the user's data dir).
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the built-in checklists.
+    Checklists {
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the controls of a checklist.
+    Controls {
+        checklist: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Index (or re-index) an evidence folder and make it the active folder.
+    Scan {
+        folder: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Tag a file as evidence for controls (PRJ-003, or CSN-001#2 for one evidence item).
+    Tag {
+        file: PathBuf,
+        #[arg(required = true, value_name = "CONTROL")]
+        controls: Vec<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Remove tags from a file.
+    Untag {
+        file: PathBuf,
+        #[arg(required = true, value_name = "CONTROL")]
+        controls: Vec<String>,
+    },
+    /// List the files of the active folder with kind, status and tags.
+    Files {
+        #[arg(long, value_name = "ID")]
+        control: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Coverage of a checklist by the tagged evidence, with every gap.
+    Coverage {
+        checklist: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Full-text search over file names and contents.
+    Search {
+        #[arg(required = true)]
+        query: Vec<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Keep the index of a folder current, printing each change as it is applied.
+    Watch {
+        folder: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    dossier_core::extract::worker::serve_if_requested();
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            match e.downcast_ref::<dossier_core::Error>() {
+                Some(core) => eprintln!("error: {core} [{}]", core.code()),
+                None => eprintln!("error: {e:#}"),
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let db = cli.db.unwrap_or_else(dossier_core::store::default_path);
+    let open = || Dossier::open(&db);
+    match cli.command {
+        Command::Checklists { json } => {
+            let d = open()?;
+            print::checklists(d.checklists(), json)
+        }
+        Command::Controls { checklist, json } => {
+            let d = open()?;
+            print::controls(d.checklist(&checklist)?, json)
+        }
+        Command::Scan { folder, json } => {
+            let mut d = open()?;
+            let pool = ExtractorPool::new(extractor()?);
+            let mut sink = |e: IndexEvent| {
+                if !json {
+                    print::scan_progress(&e)
+                }
+            };
+            let summary = d.scan(&folder, &pool, &CancelToken::default(), &mut sink)?;
+            print::scan_summary(&summary, json)
+        }
+        Command::Tag {
+            file,
+            controls,
+            note,
+        } => {
+            let targets = parse_targets(&controls)?;
+            let row = open()?.tag(&file, &targets, note.as_deref())?;
+            println!("tagged {} with {}", row.path, controls.join(", "));
+            Ok(())
+        }
+        Command::Untag { file, controls } => {
+            let targets = parse_targets(&controls)?;
+            let removed = open()?.untag(&file, &targets)?;
+            println!("removed {removed} tag(s)");
+            Ok(())
+        }
+        Command::Files { control, json } => {
+            let files = open()?.files(&FileQuery { control })?;
+            print::files(&files, json)
+        }
+        Command::Coverage { checklist, json } => {
+            let cov = open()?.coverage(&checklist)?;
+            print::coverage(&cov, json)
+        }
+        Command::Search { query, limit, json } => {
+            let hits = open()?.search(&query.join(" "), limit)?;
+            print::search(&hits, json)
+        }
+        Command::Watch { folder, json } => {
+            let sink = Box::new(move |e: IndexEvent| print::watch_event(&e, json));
+            let watch = Watch::start(&db, &folder, extractor()?, sink)?;
+            watch.wait()?;
+            Ok(())
+        }
+    }
+}
+
+fn extractor() -> anyhow::Result<ExtractorConfig> {
+    ExtractorConfig::current_exe().context("cannot locate the dossier executable to start text extraction workers")
+}
+
+fn parse_targets(controls: &[String]) -> Result<Vec<ControlTarget>, dossier_core::Error> {
+    controls
+        .iter()
+        .map(|c| c.parse().map_err(dossier_core::Error::Tag))
+        .collect()
+}

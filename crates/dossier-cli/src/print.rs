@@ -1,0 +1,192 @@
+//! Human and JSON output of each command. JSON shapes are the documented contract
+//! (README, "CLI JSON"); human output is for a terminal.
+
+use dossier_core::catalog::Checklist;
+use dossier_core::coverage::{ControlStatus, Coverage};
+use dossier_core::events::IndexEvent;
+use dossier_core::evidence::scan::ScanSummary;
+use dossier_core::search::SearchHit;
+use dossier_core::FileEntry;
+use serde::Serialize;
+use serde_json::json;
+use std::io::IsTerminal;
+
+fn print_json(value: &impl Serialize) -> anyhow::Result<()> {
+    println!("{}", serde_json::to_string_pretty(value)?);
+    Ok(())
+}
+
+pub fn checklists(all: &[Checklist], json: bool) -> anyhow::Result<()> {
+    if json {
+        let rows: Vec<_> = all
+            .iter()
+            .map(|c| {
+                json!({
+                    "id": c.id, "name": c.name, "version": c.version, "published": c.published,
+                    "controls": c.control_count(), "prerequisites": c.prerequisites.len(),
+                })
+            })
+            .collect();
+        return print_json(&rows);
+    }
+    for c in all {
+        println!(
+            "{:<24} {} {} ({} controls, {} prerequisites)",
+            c.id,
+            c.name,
+            c.version,
+            c.control_count(),
+            c.prerequisites.len()
+        );
+    }
+    Ok(())
+}
+
+pub fn controls(c: &Checklist, json: bool) -> anyhow::Result<()> {
+    if json {
+        let rows: Vec<_> = c
+            .controls()
+            .map(|r| {
+                json!({
+                    "id": r.control.id, "title": r.control.title, "section": r.section.title,
+                    "category": r.category.title, "location": r.location(),
+                    "requirement": r.control.requirement, "evidence_items": r.control.evidence_items,
+                    "waiver": r.waiver(), "scope": r.scope(),
+                })
+            })
+            .collect();
+        return print_json(&rows);
+    }
+    let mut section = "";
+    for r in c.controls() {
+        if r.section.title != section {
+            section = &r.section.title;
+            println!("\n{section}");
+        }
+        println!("  {:<10} {}  [{}]", r.control.id, r.control.title, r.category.title);
+    }
+    Ok(())
+}
+
+pub fn scan_progress(e: &IndexEvent) {
+    if !std::io::stderr().is_terminal() {
+        return;
+    }
+    if let IndexEvent::Progress { done, total, current } = e {
+        eprint!("\r\x1b[2Kreading {done}/{total}  {current}");
+        if done == total {
+            eprintln!();
+        }
+    }
+}
+
+pub fn scan_summary(s: &ScanSummary, json: bool) -> anyhow::Result<()> {
+    if json {
+        return print_json(s);
+    }
+    println!(
+        "{} files: {} new, {} changed, {} moved, {} unchanged; {} missing, {} unreadable, {} duplicate group(s){}",
+        s.files,
+        s.new,
+        s.changed,
+        s.moved,
+        s.unchanged,
+        s.missing,
+        s.unreadable,
+        s.duplicates,
+        if s.cancelled { " (cancelled)" } else { "" }
+    );
+    Ok(())
+}
+
+pub fn files(files: &[FileEntry], json: bool) -> anyhow::Result<()> {
+    if json {
+        return print_json(&files);
+    }
+    for f in files {
+        let status = match &f.detail {
+            Some(d) if f.status.as_str() != "ok" => format!("{} ({d})", f.status.as_str()),
+            _ => f.status.as_str().to_string(),
+        };
+        println!(
+            "{:<12} {:<24} {}  {}",
+            f.kind.as_str(),
+            status,
+            f.path,
+            f.tags.join(" ")
+        );
+    }
+    Ok(())
+}
+
+pub fn coverage(c: &Coverage, json: bool) -> anyhow::Result<()> {
+    if json {
+        return print_json(c);
+    }
+    println!(
+        "{} {}: {:.1}% ready ({} covered, {} partial, {} gaps)",
+        c.name, c.version, c.percent, c.covered, c.partial, c.gap
+    );
+    let mut section = "";
+    for ctl in &c.controls {
+        if ctl.section != section {
+            section = &ctl.section;
+            let s = c.sections.iter().find(|s| s.title == section);
+            println!("\n{section}  {:.1}%", s.map_or(0.0, |s| s.percent));
+        }
+        let mark = match ctl.status {
+            ControlStatus::Covered => "covered",
+            ControlStatus::Partial => "partial",
+            ControlStatus::Gap => "GAP    ",
+        };
+        println!("  {mark} {:<10} {}", ctl.id, ctl.title);
+        for f in &ctl.files {
+            println!("            ✓ {f}");
+        }
+        for f in &ctl.missing_files {
+            println!("            ! missing: {f}");
+        }
+        if ctl.status == ControlStatus::Partial {
+            for item in &ctl.missing_items {
+                println!("            needs: {item}");
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn search(hits: &[SearchHit], json: bool) -> anyhow::Result<()> {
+    if json {
+        return print_json(&hits);
+    }
+    if hits.is_empty() {
+        println!("no matches");
+    }
+    for h in hits {
+        println!("{}\n    {}", h.path, h.snippet);
+    }
+    Ok(())
+}
+
+pub fn watch_event(e: &IndexEvent, json: bool) {
+    if json {
+        if let Ok(line) = serde_json::to_string(e) {
+            println!("{line}");
+        }
+        return;
+    }
+    let line = match e {
+        IndexEvent::ScanStarted { root } => format!("watching {root}"),
+        IndexEvent::FileAdded { path } => format!("added    {path}"),
+        IndexEvent::FileChanged { path } => format!("changed  {path}"),
+        IndexEvent::FileMoved { from, to } => format!("moved    {from} -> {to}"),
+        IndexEvent::FileRestored { path } => format!("restored {path}"),
+        IndexEvent::FileMissing { path } => format!("missing  {path} (tags kept)"),
+        IndexEvent::FileRemoved { path } => format!("removed  {path}"),
+        IndexEvent::FolderUnavailable { reason } => format!("unavailable: {reason}"),
+        IndexEvent::Walked { .. } | IndexEvent::Progress { .. } | IndexEvent::ScanFinished { .. } => {
+            return
+        }
+    };
+    println!("{line}");
+}

@@ -1,0 +1,5 @@
+//! The checklist catalog: the built-in AWS validation checklists and their controls.
+
+pub mod model;
+
+pub use model::*;

@@ -1,0 +1,308 @@
+//! Coverage of a checklist by the tagged evidence: the dashboard's numbers, computed here
+//! and only here (the UI renders them, it never recomputes them).
+//!
+//! A control is `covered` when every evidence item has at least one present file (a tag on
+//! the control as a whole answers all of its items), `partial` when some do, `gap` when
+//! none do. Missing (deleted) files never count. Tags are keyed by control ID, so a file
+//! tagged PRJ-003 counts for PRJ-003 in every checklist that has it.
+
+use crate::catalog::{Checklist, ControlRef};
+use crate::evidence::status::FileStatus;
+use rusqlite::Connection;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ControlStatus {
+    Covered,
+    Partial,
+    Gap,
+}
+
+/// One tagged file, as coverage sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaggedEvidence {
+    pub control: String,
+    pub item: Option<u32>,
+    pub path: String,
+    pub status: FileStatus,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Coverage {
+    pub checklist: String,
+    pub name: String,
+    pub version: String,
+    /// Readiness: the share of evidence items answered, over all controls, 0–100.
+    pub percent: f64,
+    pub covered: usize,
+    pub partial: usize,
+    pub gap: usize,
+    /// IDs of the controls with status `gap`, in checklist order.
+    pub gaps: Vec<String>,
+    pub sections: Vec<SectionCoverage>,
+    pub controls: Vec<ControlCoverage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionCoverage {
+    pub title: String,
+    pub percent: f64,
+    pub covered: usize,
+    pub partial: usize,
+    pub gap: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ControlCoverage {
+    pub id: String,
+    pub title: String,
+    pub section: String,
+    pub category: String,
+    pub status: ControlStatus,
+    pub items: Vec<ItemCoverage>,
+    /// Texts of the evidence items no present file answers yet.
+    pub missing_items: Vec<String>,
+    /// Present files tagged to the control (any item), relative paths.
+    pub files: Vec<String>,
+    /// Tagged files that are gone from the folder: shown, never counted.
+    pub missing_files: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ItemCoverage {
+    /// 1-based, as in `CSN-001#2`.
+    pub number: u32,
+    pub text: String,
+    pub covered: bool,
+    pub files: Vec<String>,
+}
+
+/// Reads every tag of the root with its file's path and status.
+pub fn tagged_evidence(conn: &Connection, root_id: i64) -> rusqlite::Result<Vec<TaggedEvidence>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT t.control_id, t.item, f.path, f.status, f.missing_since IS NOT NULL, t.note
+         FROM tags t JOIN files f ON f.id = t.file_id WHERE f.root_id = ?1
+         ORDER BY t.control_id, f.path",
+    )?;
+    let rows = stmt.query_map([root_id], |r| {
+        let missing: bool = r.get(4)?;
+        let status = FileStatus::parse(&r.get::<_, String>(3)?).unwrap_or(FileStatus::Unreadable);
+        Ok(TaggedEvidence {
+            control: r.get(0)?,
+            item: r.get(1)?,
+            path: r.get(2)?,
+            status: if missing { FileStatus::Missing } else { status },
+            note: r.get(5)?,
+        })
+    })?;
+    rows.collect()
+}
+
+/// Computes the coverage of `checklist` by `evidence`.
+pub fn compute(checklist: &Checklist, evidence: &[TaggedEvidence]) -> Coverage {
+    let controls: Vec<ControlCoverage> = checklist
+        .controls()
+        .map(|c| control_coverage(c, evidence))
+        .collect();
+    let sections = checklist
+        .sections
+        .iter()
+        .map(|s| {
+            let of_section: Vec<_> = controls.iter().filter(|c| c.section == s.title).collect();
+            let (covered, partial, gap) = tally(of_section.iter().copied());
+            SectionCoverage {
+                title: s.title.clone(),
+                percent: percent(of_section.iter().copied()),
+                covered,
+                partial,
+                gap,
+            }
+        })
+        .collect();
+    let (covered, partial, gap) = tally(controls.iter());
+    Coverage {
+        checklist: checklist.id.clone(),
+        name: checklist.name.clone(),
+        version: checklist.version.clone(),
+        percent: percent(controls.iter()),
+        covered,
+        partial,
+        gap,
+        gaps: controls
+            .iter()
+            .filter(|c| c.status == ControlStatus::Gap)
+            .map(|c| c.id.clone())
+            .collect(),
+        sections,
+        controls,
+    }
+}
+
+fn control_coverage(c: ControlRef<'_>, evidence: &[TaggedEvidence]) -> ControlCoverage {
+    let tagged: Vec<&TaggedEvidence> = evidence
+        .iter()
+        .filter(|e| e.control.eq_ignore_ascii_case(&c.control.id))
+        .collect();
+    let present = |e: &&&TaggedEvidence| e.status != FileStatus::Missing;
+    // A control without listed items still needs evidence: one implicit item.
+    let texts: Vec<String> = if c.control.evidence_items.is_empty() {
+        vec!["Evidence for this control".to_string()]
+    } else {
+        c.control.evidence_items.clone()
+    };
+    let items: Vec<ItemCoverage> = texts
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let number = i as u32 + 1;
+            let files: Vec<String> = tagged
+                .iter()
+                .filter(present)
+                .filter(|e| e.item.is_none() || e.item == Some(number))
+                .map(|e| e.path.clone())
+                .collect();
+            ItemCoverage {
+                number,
+                text,
+                covered: !files.is_empty(),
+                files,
+            }
+        })
+        .collect();
+    let answered = items.iter().filter(|i| i.covered).count();
+    let status = match answered {
+        0 => ControlStatus::Gap,
+        n if n == items.len() => ControlStatus::Covered,
+        _ => ControlStatus::Partial,
+    };
+    let mut files: Vec<String> = tagged.iter().filter(present).map(|e| e.path.clone()).collect();
+    files.dedup();
+    let mut missing_files: Vec<String> = tagged
+        .iter()
+        .filter(|e| e.status == FileStatus::Missing)
+        .map(|e| e.path.clone())
+        .collect();
+    missing_files.dedup();
+    ControlCoverage {
+        id: c.control.id.clone(),
+        title: c.control.title.clone(),
+        section: c.section.title.clone(),
+        category: c.category.title.clone(),
+        status,
+        missing_items: items.iter().filter(|i| !i.covered).map(|i| i.text.clone()).collect(),
+        items,
+        files,
+        missing_files,
+    }
+}
+
+fn tally<'a>(controls: impl Iterator<Item = &'a ControlCoverage>) -> (usize, usize, usize) {
+    controls.fold((0, 0, 0), |(c, p, g), x| match x.status {
+        ControlStatus::Covered => (c + 1, p, g),
+        ControlStatus::Partial => (c, p + 1, g),
+        ControlStatus::Gap => (c, p, g + 1),
+    })
+}
+
+/// Mean share of answered items per control, as a percentage with one decimal.
+fn percent<'a>(controls: impl Iterator<Item = &'a ControlCoverage>) -> f64 {
+    let (sum, n) = controls.fold((0.0, 0usize), |(sum, n), c| {
+        let answered = c.items.iter().filter(|i| i.covered).count() as f64;
+        (sum + answered / c.items.len().max(1) as f64, n + 1)
+    });
+    if n == 0 {
+        return 0.0;
+    }
+    (sum / n as f64 * 1000.0).round() / 10.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{Category, Control, Section};
+
+    fn checklist() -> Checklist {
+        let control = |id: &str, items: usize| Control {
+            id: id.into(),
+            title: format!("{id} title"),
+            requirement: String::new(),
+            evidence_items: (1..=items).map(|i| format!("{id} item {i}")).collect(),
+            waiver: None,
+            scope: None,
+        };
+        Checklist {
+            id: "t".into(),
+            name: "T".into(),
+            version: "1".into(),
+            published: String::new(),
+            prerequisites: vec![],
+            sections: vec![Section {
+                title: "S".into(),
+                intro: String::new(),
+                waiver: None,
+                scope: None,
+                categories: vec![Category {
+                    title: "C".into(),
+                    intro: String::new(),
+                    controls: vec![control("PRJ-003", 1), control("CSN-001", 2), control("EXCRI-001", 0)],
+                }],
+            }],
+        }
+    }
+
+    fn tagged(control: &str, item: Option<u32>, path: &str, status: FileStatus) -> TaggedEvidence {
+        TaggedEvidence {
+            control: control.into(),
+            item,
+            path: path.into(),
+            status,
+            note: None,
+        }
+    }
+
+    fn status_of(cov: &Coverage, id: &str) -> ControlStatus {
+        cov.controls.iter().find(|c| c.id == id).unwrap().status
+    }
+
+    #[test]
+    fn nothing_tagged_is_all_gaps() {
+        let cov = compute(&checklist(), &[]);
+        assert_eq!((cov.covered, cov.partial, cov.gap), (0, 0, 3));
+        assert_eq!(cov.percent, 0.0);
+        assert_eq!(cov.gaps, ["PRJ-003", "CSN-001", "EXCRI-001"]);
+    }
+
+    #[test]
+    fn one_item_of_two_is_partial_and_names_the_missing_item() {
+        let cov = compute(&checklist(), &[tagged("CSN-001", Some(1), "a.pdf", FileStatus::Ok)]);
+        let csn = cov.controls.iter().find(|c| c.id == "CSN-001").unwrap();
+        assert_eq!(csn.status, ControlStatus::Partial);
+        assert_eq!(csn.missing_items, ["CSN-001 item 2"]);
+        // (0 + 0.5 + 0) / 3 controls
+        assert_eq!(cov.percent, 16.7);
+    }
+
+    #[test]
+    fn a_control_level_tag_answers_every_item() {
+        let cov = compute(&checklist(), &[tagged("CSN-001", None, "a.pdf", FileStatus::Encrypted)]);
+        assert_eq!(status_of(&cov, "CSN-001"), ControlStatus::Covered);
+    }
+
+    #[test]
+    fn missing_evidence_is_listed_but_does_not_count() {
+        let cov = compute(&checklist(), &[tagged("PRJ-003", None, "sow.docx", FileStatus::Missing)]);
+        let prj = cov.controls.iter().find(|c| c.id == "PRJ-003").unwrap();
+        assert_eq!(prj.status, ControlStatus::Gap);
+        assert_eq!(prj.missing_files, ["sow.docx"]);
+        assert!(prj.files.is_empty());
+    }
+
+    #[test]
+    fn a_control_without_listed_items_needs_one_file() {
+        let cov = compute(&checklist(), &[tagged("EXCRI-001", None, "x.md", FileStatus::Ok)]);
+        assert_eq!(status_of(&cov, "EXCRI-001"), ControlStatus::Covered);
+        assert_eq!(cov.sections[0].covered, 1);
+    }
+}

@@ -1,0 +1,401 @@
+//! `scan FOLDER`: bring the index in line with the folder on disk.
+//!
+//! Incremental: a file whose size, mtime and inode match its row is not read again. New
+//! and changed files are hashed and sent to the extraction workers on all cores; results
+//! are written in short transactions, so a crash mid-scan leaves a consistent database
+//! and the next scan simply carries on. Files that vanished are matched to files that
+//! appeared (see [`super::reconcile`]) before anything is reported missing.
+
+use super::identity::{hash_file, FileStat};
+use super::index::{self, FileRow, Observed};
+use super::kind::FileKind;
+use super::reconcile::Vanished;
+use super::status::FileStatus;
+use super::walk::{walk, Found};
+use crate::events::{CancelToken, EventSink, IndexEvent};
+use crate::extract::pool::ExtractorPool;
+use crate::store::Store;
+use rusqlite::Connection;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ScanSummary {
+    /// Files present in the folder after the scan.
+    pub files: usize,
+    pub new: usize,
+    pub changed: usize,
+    /// Files renamed or moved, tags carried along.
+    pub moved: usize,
+    /// Tagged files that are gone from the folder (missing evidence).
+    pub missing: usize,
+    /// Present files that could not be fully read (see their status).
+    pub unreadable: usize,
+    pub unchanged: usize,
+    /// Untagged files that vanished and were dropped from the index.
+    pub removed: usize,
+    /// Groups of files with identical content.
+    pub duplicates: usize,
+    /// The scan was cancelled; what was read so far is kept.
+    pub cancelled: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ScanError {
+    #[error("the evidence folder {0} does not exist (was it moved, renamed or unmounted?)")]
+    FolderMissing(PathBuf),
+    #[error("{0} is not a folder")]
+    NotAFolder(PathBuf),
+    #[error("cannot open the evidence folder {path}: {source}")]
+    FolderUnreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("database error during the scan: {0}")]
+    Store(#[from] rusqlite::Error),
+}
+
+/// Resolves the evidence folder the user named to the canonical path the store keys on.
+pub fn canonical_folder(folder: &Path) -> Result<PathBuf, ScanError> {
+    let path = folder.canonicalize().map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => ScanError::FolderMissing(folder.to_path_buf()),
+        _ => ScanError::FolderUnreadable {
+            path: folder.to_path_buf(),
+            source: e,
+        },
+    })?;
+    if !path.is_dir() {
+        return Err(ScanError::NotAFolder(folder.to_path_buf()));
+    }
+    Ok(path)
+}
+
+/// Scans `folder` into `store`, reading new and changed files with `pool`.
+pub fn scan(
+    store: &mut Store,
+    folder: &Path,
+    pool: &ExtractorPool,
+    cancel: &CancelToken,
+    sink: EventSink,
+) -> Result<ScanSummary, ScanError> {
+    let root = canonical_folder(folder)?;
+    let conn = store.conn_mut();
+    let root_id = super::root::open(conn, &root)?.id;
+    sink(IndexEvent::ScanStarted {
+        root: root.display().to_string(),
+    });
+
+    let mut throttle = Throttle::new();
+    let found = walk(&root, |dir| {
+        if throttle.ready() {
+            sink(IndexEvent::Progress {
+                done: 0,
+                total: 0,
+                current: dir.display().to_string(),
+            });
+        }
+    });
+    let mut known: HashMap<Vec<u8>, FileRow> = index::all(conn, root_id)?
+        .into_iter()
+        .map(|r| (r.raw_path.clone(), r))
+        .collect();
+
+    let mut summary = ScanSummary::default();
+    let mut jobs = Vec::new();
+    for f in found {
+        let raw = index::raw_path(&f.rel);
+        let row = known.remove(&raw);
+        match row {
+            Some(row) if is_unchanged(&row, &f) => summary.unchanged += 1,
+            row => jobs.push(Job { found: f, raw, row }),
+        }
+    }
+    let mut vanished = Vanished::new(known.into_values());
+    sink(IndexEvent::Walked {
+        files: summary.unchanged + jobs.len(),
+        to_read: jobs.len(),
+    });
+
+    let total = jobs.len();
+    let mut batch = Batch::begin(conn)?;
+    let mut done = 0;
+    read_all(&root, jobs, pool, cancel, |job, observed| {
+        done += 1;
+        let event = apply(batch.conn, root_id, job, &observed, &mut vanished, &mut summary)?;
+        sink(event);
+        if throttle.ready() || done == total {
+            sink(IndexEvent::Progress {
+                done,
+                total,
+                current: parent_of(&observed.path),
+            });
+        }
+        batch.maybe_commit()
+    })?;
+
+    summary.cancelled = cancel.is_cancelled();
+    if !summary.cancelled {
+        settle_vanished(batch.conn, vanished, &mut summary, sink)?;
+    }
+    batch.commit()?;
+    count_totals(conn, root_id, &mut summary)?;
+    sink(IndexEvent::ScanFinished {
+        summary: summary.clone(),
+    });
+    Ok(summary)
+}
+
+struct Job {
+    found: Found,
+    raw: Vec<u8>,
+    row: Option<FileRow>,
+}
+
+fn is_unchanged(row: &FileRow, f: &Found) -> bool {
+    let Ok(stat) = &f.outcome else {
+        return false;
+    };
+    let same_inode = match (row.node, stat.node) {
+        (Some(a), Some(b)) => a.ino == b.ino && a.dev == b.dev,
+        _ => true,
+    };
+    row.missing_since.is_none()
+        && row.size == stat.size
+        && row.mtime_ns == stat.mtime_ns
+        && same_inode
+        && !row.status.retry_on_rescan()
+}
+
+/// Reads every job on all worker threads and hands each result to `write`, in the
+/// calling thread, as it arrives. Stops early when cancelled.
+fn read_all(
+    root: &Path,
+    jobs: Vec<Job>,
+    pool: &ExtractorPool,
+    cancel: &CancelToken,
+    mut write: impl FnMut(Job, Observed) -> rusqlite::Result<()>,
+) -> rusqlite::Result<()> {
+    let threads = pool.config().workers.max(1);
+    let (job_tx, job_rx) = crossbeam_channel::unbounded::<Job>();
+    let (done_tx, done_rx) = crossbeam_channel::bounded::<(Job, Observed)>(threads * 4);
+    for job in jobs {
+        // Cannot fail: the receiver is alive until the scope below ends.
+        let _ = job_tx.send(job);
+    }
+    drop(job_tx);
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            let (job_rx, done_tx) = (job_rx.clone(), done_tx.clone());
+            s.spawn(move || {
+                for job in job_rx {
+                    if cancel.is_cancelled() {
+                        break;
+                    }
+                    let observed = observe(root, &job, pool);
+                    if done_tx.send((job, observed)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        for (job, observed) in &done_rx {
+            if let Err(e) = write(job, observed) {
+                cancel.cancel();
+                // Drain so the workers can finish.
+                done_rx.iter().for_each(drop);
+                return Err(e);
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Hashes and extracts one file; every failure becomes a status, never an error.
+fn observe(root: &Path, job: &Job, pool: &ExtractorPool) -> Observed {
+    let path = index::display_path(&job.raw);
+    let kind = FileKind::from_path(&job.found.rel);
+    let mut observed = Observed {
+        raw_path: job.raw.clone(),
+        path,
+        kind,
+        size: 0,
+        mtime_ns: 0,
+        node: None,
+        hash: None,
+        status: FileStatus::Unreadable,
+        detail: None,
+        text: String::new(),
+    };
+    let stat: FileStat = match &job.found.outcome {
+        Ok(stat) => *stat,
+        Err(why) => {
+            observed.detail = Some(why.clone());
+            return observed;
+        }
+    };
+    observed.size = stat.size;
+    observed.mtime_ns = stat.mtime_ns;
+    observed.node = stat.node;
+    let abs = root.join(&job.found.rel);
+    match hash_file(&abs) {
+        Ok(h) => observed.hash = Some(h),
+        Err(e) => {
+            observed.detail = Some(format!("cannot read: {e}"));
+            return observed;
+        }
+    }
+    let extraction = if stat.size == 0 {
+        crate::extract::pool::Extraction {
+            status: FileStatus::Ok,
+            detail: Some("empty file".into()),
+            text: String::new(),
+        }
+    } else {
+        pool.extract(&abs, kind, stat.size)
+    };
+    observed.status = extraction.status;
+    observed.detail = extraction.detail;
+    observed.text = extraction.text;
+    observed
+}
+
+/// Writes one result: an update of a known row, a move of a vanished one, or a new row.
+fn apply(
+    conn: &Connection,
+    root_id: i64,
+    job: Job,
+    observed: &Observed,
+    vanished: &mut Vanished,
+    summary: &mut ScanSummary,
+) -> rusqlite::Result<IndexEvent> {
+    let path = observed.path.clone();
+    if let Some(row) = job.row {
+        index::update(conn, row.id, observed)?;
+        return Ok(if row.missing_since.is_some() {
+            summary.changed += 1;
+            IndexEvent::FileRestored { path }
+        } else {
+            summary.changed += 1;
+            IndexEvent::FileChanged { path }
+        });
+    }
+    if let Some(row) = vanished.claim(observed.hash.as_deref(), observed.node) {
+        index::update(conn, row.id, observed)?;
+        summary.moved += 1;
+        return Ok(IndexEvent::FileMoved {
+            from: row.path,
+            to: path,
+        });
+    }
+    index::insert(conn, root_id, observed)?;
+    summary.new += 1;
+    Ok(IndexEvent::FileAdded { path })
+}
+
+/// Files no new file claimed are gone: tagged ones stay as missing evidence, untagged ones
+/// (and missing ones whose tags the user removed) leave the index.
+fn settle_vanished(
+    conn: &Connection,
+    vanished: Vanished,
+    summary: &mut ScanSummary,
+    sink: EventSink,
+) -> rusqlite::Result<()> {
+    for row in vanished.into_remaining() {
+        if index::has_tags(conn, row.id)? {
+            if row.missing_since.is_none() {
+                index::mark_missing(conn, row.id)?;
+                sink(IndexEvent::FileMissing { path: row.path });
+            }
+        } else {
+            index::delete(conn, row.id)?;
+            summary.removed += 1;
+            if row.missing_since.is_none() {
+                sink(IndexEvent::FileRemoved { path: row.path });
+            }
+        }
+    }
+    Ok(())
+}
+
+fn count_totals(conn: &Connection, root_id: i64, s: &mut ScanSummary) -> rusqlite::Result<()> {
+    let (files, missing, unreadable): (i64, i64, i64) = conn.query_row(
+        "SELECT count(*) FILTER (WHERE missing_since IS NULL),
+                count(*) FILTER (WHERE missing_since IS NOT NULL),
+                count(*) FILTER (WHERE missing_since IS NULL AND status <> 'ok')
+         FROM files WHERE root_id = ?1",
+        [root_id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    s.files = files as usize;
+    s.missing = missing as usize;
+    s.unreadable = unreadable as usize;
+    s.duplicates = index::duplicate_groups(conn, root_id)?.len();
+    Ok(())
+}
+
+fn parent_of(path: &str) -> String {
+    path.rsplit_once('/').map_or("", |(dir, _)| dir).to_string()
+}
+
+/// Limits progress events to a few per second.
+struct Throttle(Option<Instant>);
+
+impl Throttle {
+    fn new() -> Self {
+        Self(None)
+    }
+
+    fn ready(&mut self) -> bool {
+        let now = Instant::now();
+        match self.0 {
+            Some(last) if now.duration_since(last) < Duration::from_millis(100) => false,
+            _ => {
+                self.0 = Some(now);
+                true
+            }
+        }
+    }
+}
+
+/// Groups writes into short transactions: few fsyncs, and a crash loses at most one batch.
+struct Batch<'c> {
+    conn: &'c Connection,
+    writes: usize,
+    since: Instant,
+}
+
+impl<'c> Batch<'c> {
+    fn begin(conn: &'c Connection) -> rusqlite::Result<Self> {
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        Ok(Self {
+            conn,
+            writes: 0,
+            since: Instant::now(),
+        })
+    }
+
+    fn maybe_commit(&mut self) -> rusqlite::Result<()> {
+        self.writes += 1;
+        if self.writes >= 500 || self.since.elapsed() > Duration::from_millis(500) {
+            self.conn.execute_batch("COMMIT; BEGIN IMMEDIATE")?;
+            self.writes = 0;
+            self.since = Instant::now();
+        }
+        Ok(())
+    }
+
+    fn commit(self) -> rusqlite::Result<()> {
+        let result = self.conn.execute_batch("COMMIT");
+        std::mem::forget(self);
+        result
+    }
+}
+
+impl Drop for Batch<'_> {
+    fn drop(&mut self) {
+        let _ = self.conn.execute_batch("ROLLBACK");
+    }
+}

@@ -1,0 +1,269 @@
+//! The parent side of isolated extraction: a pool of long-lived worker processes, each
+//! request bounded by a time limit, the file by a size cap and the child by a memory limit.
+//! A worker that dies or overruns is killed and replaced; the scan goes on.
+
+use super::worker::{read_reply, write_request, Reply, WORKER_ARG};
+use super::ExtractError;
+use crate::evidence::kind::FileKind;
+use crate::evidence::status::FileStatus;
+use crossbeam_channel::{Receiver, RecvTimeoutError};
+use std::ffi::OsString;
+use std::io::{self, BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// How extraction workers are started and bounded.
+#[derive(Debug, Clone)]
+pub struct ExtractorConfig {
+    /// Executable that serves as a worker when given [`WORKER_ARG`].
+    pub program: PathBuf,
+    /// Longest a single file may take before its worker is killed.
+    pub timeout: Duration,
+    /// Files above this size are hashed and listed but not read for text.
+    pub max_file_bytes: u64,
+    /// Address-space limit of each worker process.
+    pub memory_limit_bytes: u64,
+    /// Number of worker processes (defaults to the number of cores).
+    pub workers: usize,
+}
+
+impl ExtractorConfig {
+    /// Workers that are copies of `program`, with default limits.
+    pub fn with_program(program: impl Into<PathBuf>) -> Self {
+        Self {
+            program: program.into(),
+            timeout: Duration::from_secs(20),
+            max_file_bytes: 100 << 20,
+            memory_limit_bytes: 2 << 30,
+            workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
+        }
+    }
+
+    /// Workers that are copies of the running executable, which must call
+    /// [`super::worker::serve_if_requested`] at the start of `main`.
+    pub fn current_exe() -> io::Result<Self> {
+        Ok(Self::with_program(std::env::current_exe()?))
+    }
+}
+
+/// The outcome of extracting one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extraction {
+    pub status: FileStatus,
+    /// Human reason for a status other than ok.
+    pub detail: Option<String>,
+    pub text: String,
+}
+
+impl Extraction {
+    fn failed(status: FileStatus, detail: impl Into<String>) -> Self {
+        Self {
+            status,
+            detail: Some(detail.into()),
+            text: String::new(),
+        }
+    }
+}
+
+/// Kinds whose files are sent to a worker; the rest have no text to find.
+fn has_text(kind: FileKind) -> bool {
+    !matches!(kind, FileKind::Image)
+}
+
+/// A set of worker processes shared by the scanning threads.
+pub struct ExtractorPool {
+    config: Arc<ExtractorConfig>,
+    idle: Mutex<Vec<Worker>>,
+}
+
+impl ExtractorPool {
+    pub fn new(config: ExtractorConfig) -> Self {
+        Self {
+            config: Arc::new(config),
+            idle: Mutex::new(Vec::new()),
+        }
+    }
+
+    pub fn config(&self) -> &ExtractorConfig {
+        &self.config
+    }
+
+    /// Extracts `path` in a worker. Never panics and never blocks past the time limit.
+    pub fn extract(&self, path: &Path, kind: FileKind, size: u64) -> Extraction {
+        if !has_text(kind) {
+            return Extraction {
+                status: FileStatus::Ok,
+                detail: None,
+                text: String::new(),
+            };
+        }
+        if size > self.config.max_file_bytes {
+            return Extraction::failed(
+                FileStatus::TooLarge,
+                format!(
+                    "larger than {} MiB; not read for text",
+                    self.config.max_file_bytes >> 20
+                ),
+            );
+        }
+        let mut worker = self.checkout();
+        let result = worker.extract(&self.config, path, kind);
+        if worker.is_alive() {
+            self.idle.lock().unwrap_or_else(|p| p.into_inner()).push(worker);
+        }
+        result
+    }
+
+    fn checkout(&self) -> Worker {
+        self.idle
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .pop()
+            .unwrap_or_default()
+    }
+}
+
+/// One worker slot; the child process is started on first use and after each death.
+#[derive(Default)]
+struct Worker {
+    running: Option<Running>,
+}
+
+struct Running {
+    child: Child,
+    stdin: BufWriter<ChildStdin>,
+    replies: Receiver<io::Result<Option<Reply>>>,
+}
+
+impl Worker {
+    fn is_alive(&self) -> bool {
+        self.running.is_some()
+    }
+
+    fn extract(&mut self, config: &ExtractorConfig, path: &Path, kind: FileKind) -> Extraction {
+        let running = match self.running.take() {
+            Some(r) => r,
+            None => match spawn(config) {
+                Ok(r) => r,
+                Err(e) => {
+                    return Extraction::failed(
+                        FileStatus::Unreadable,
+                        format!("cannot start the text extractor: {e}"),
+                    )
+                }
+            },
+        };
+        let mut running = running;
+        if write_request(&mut running.stdin, path, kind)
+            .and_then(|()| running.stdin.flush())
+            .is_err()
+        {
+            let why = end(running);
+            return Extraction::failed(FileStatus::Unreadable, format!("the reader crashed ({why})"));
+        }
+        match running.replies.recv_timeout(config.timeout) {
+            Ok(Ok(Some(reply))) => {
+                self.running = Some(running);
+                from_reply(reply)
+            }
+            Ok(Ok(None)) | Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => {
+                let why = end(running);
+                Extraction::failed(FileStatus::Unreadable, format!("the reader crashed ({why})"))
+            }
+            Err(RecvTimeoutError::Timeout) => {
+                end(running);
+                Extraction::failed(
+                    FileStatus::TimedOut,
+                    format!("no result within {} s", config.timeout.as_secs_f32()),
+                )
+            }
+        }
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        if let Some(r) = self.running.take() {
+            end(r);
+        }
+    }
+}
+
+fn spawn(config: &ExtractorConfig) -> io::Result<Running> {
+    let mut child = Command::new(&config.program)
+        .arg(WORKER_ARG)
+        .arg(OsString::from(config.memory_limit_bytes.to_string()))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()?;
+    let stdin = child.stdin.take().ok_or_else(|| io::Error::other("no stdin"))?;
+    let stdout = child.stdout.take().ok_or_else(|| io::Error::other("no stdout"))?;
+    let (tx, rx) = crossbeam_channel::bounded(1);
+    // A reader thread turns the blocking pipe into a channel the parent can wait on
+    // with a deadline. It ends when the child's stdout closes.
+    std::thread::Builder::new()
+        .name("dossier-extract-reader".into())
+        .spawn(move || {
+            let mut stdout = BufReader::new(stdout);
+            loop {
+                let reply = read_reply(&mut stdout);
+                let done = !matches!(reply, Ok(Some(_)));
+                if tx.send(reply).is_err() || done {
+                    break;
+                }
+            }
+        })?;
+    Ok(Running {
+        child,
+        stdin: BufWriter::new(stdin),
+        replies: rx,
+    })
+}
+
+/// Kills the child (if still running) and says how it ended.
+fn end(mut running: Running) -> String {
+    let _ = running.child.kill();
+    match running.child.wait() {
+        Ok(status) => describe_exit(status),
+        Err(e) => e.to_string(),
+    }
+}
+
+fn describe_exit(status: std::process::ExitStatus) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        if let Some(sig) = status.signal() {
+            return match sig {
+                6 => "aborted, e.g. stack overflow".into(),
+                9 => "killed".into(),
+                11 => "segmentation fault".into(),
+                _ => format!("signal {sig}"),
+            };
+        }
+    }
+    status.to_string()
+}
+
+fn from_reply(reply: Reply) -> Extraction {
+    match reply {
+        Reply::Text(text) => Extraction {
+            status: FileStatus::Ok,
+            detail: None,
+            text,
+        },
+        Reply::Failed(ExtractError::NoTextLayer) => Extraction::failed(
+            FileStatus::NoTextLayer,
+            "pages but no text layer (a scan?): tag it by hand",
+        ),
+        Reply::Failed(ExtractError::Encrypted) => {
+            Extraction::failed(FileStatus::Encrypted, "encrypted; not read for text")
+        }
+        Reply::Failed(ExtractError::Unreadable(why)) => {
+            Extraction::failed(FileStatus::Unreadable, why)
+        }
+    }
+}

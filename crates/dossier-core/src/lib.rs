@@ -1,0 +1,15 @@
+//! Dossier's engine, with no GUI dependency: the desktop app and the `dossier` CLI both
+//! drive it, and every behaviour is tested through it.
+
+pub mod api;
+pub mod catalog;
+pub mod coverage;
+pub mod events;
+pub mod evidence;
+pub mod extract;
+pub mod search;
+pub mod store;
+pub mod tags;
+pub mod watch;
+
+pub use api::{Dossier, Error, FileEntry, FileQuery};

@@ -1,0 +1,77 @@
+//! Full-text search over file names and extracted text (SQLite FTS5).
+
+use crate::evidence::kind::FileKind;
+use crate::evidence::status::FileStatus;
+use rusqlite::{params, Connection};
+use serde::Serialize;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("the search is empty: give one or more words")]
+    EmptyQuery,
+    #[error("database error: {0}")]
+    Store(#[from] rusqlite::Error),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SearchHit {
+    pub path: String,
+    pub kind: FileKind,
+    pub status: FileStatus,
+    /// A few words around the match, matches wrapped in `[` `]`.
+    pub snippet: String,
+}
+
+/// Files of the root matching every word of `query` (prefixes match: "runb" finds
+/// "runbook"), best first, names weighing more than body text.
+pub fn search(conn: &Connection, root_id: i64, query: &str, limit: usize) -> Result<Vec<SearchHit>, SearchError> {
+    let fts = to_fts_query(query).ok_or(SearchError::EmptyQuery)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT f.path, f.kind, f.status, f.missing_since IS NOT NULL,
+                snippet(file_text, 1, '[', ']', '…', 12)
+         FROM file_text JOIN files f ON f.id = file_text.rowid
+         WHERE file_text MATCH ?1 AND f.root_id = ?2
+         ORDER BY bm25(file_text, 5.0, 1.0) LIMIT ?3",
+    )?;
+    let rows = stmt.query_map(params![fts, root_id, limit as i64], |r| {
+        let missing: bool = r.get(3)?;
+        Ok(SearchHit {
+            path: r.get(0)?,
+            kind: FileKind::parse(&r.get::<_, String>(1)?).unwrap_or(FileKind::Other),
+            status: if missing {
+                FileStatus::Missing
+            } else {
+                FileStatus::parse(&r.get::<_, String>(2)?).unwrap_or(FileStatus::Unreadable)
+            },
+            snippet: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Turns what a person types into a safe FTS5 query: each word quoted, prefix-matched,
+/// all required. Operators and punctuation in the input are treated as separators.
+fn to_fts_query(query: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let normalised: String = query.nfkc().collect();
+    let words: Vec<String> = normalised
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_are_quoted_word_prefixes() {
+        assert_eq!(to_fts_query("root cause").unwrap(), "\"root\"* \"cause\"*");
+        assert_eq!(to_fts_query("OPE-002").unwrap(), "\"OPE\"* \"002\"*");
+        assert_eq!(to_fts_query("\"a\" OR NEAR(").unwrap(), "\"a\"* \"OR\"* \"NEAR\"*");
+        assert_eq!(to_fts_query("ﬁnance").unwrap(), "\"finance\"*");
+        assert_eq!(to_fts_query(" -- "), None);
+    }
+}
