@@ -2,9 +2,7 @@
 //! folder, tag, list, measure coverage, search. Each call is short except `scan`, which
 //! reports progress through events and can be cancelled (the app runs it on a thread).
 
-use crate::catalog::Checklist;
-// TEMP until catalog::load lands
-mod pending_catalog { pub fn builtin() -> &'static [crate::catalog::Checklist] { &[] } }
+use crate::catalog::{self, Checklist};
 use crate::coverage::{self, Coverage};
 use crate::events::{CancelToken, EventSink};
 use crate::evidence::index::{self, FileRow};
@@ -114,15 +112,21 @@ impl Dossier {
 
     /// The built-in checklists.
     pub fn checklists(&self) -> &'static [Checklist] {
-        pending_catalog::builtin()
+        catalog::load::builtin()
     }
 
     pub fn checklist(&self, id: &str) -> Result<&'static Checklist, Error> {
         let all = self.checklists();
-        all.iter().find(|c| c.id.eq_ignore_ascii_case(id)).ok_or_else(|| Error::UnknownChecklist {
-            given: id.to_string(),
-            known: all.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", "),
-        })
+        all.iter()
+            .find(|c| c.id.eq_ignore_ascii_case(id))
+            .ok_or_else(|| Error::UnknownChecklist {
+                given: id.to_string(),
+                known: all
+                    .iter()
+                    .map(|c| c.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
     }
 
     /// Indexes `folder` (incrementally) and makes it the active folder.
@@ -176,13 +180,21 @@ impl Dossier {
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
         match scored.first() {
             Some((_, p)) => format!("; did you mean {p}?"),
-            None => "; run `dossier scan FOLDER` if it is new, or `dossier files` to list the files".into(),
+            None => {
+                "; run `dossier scan FOLDER` if it is new, or `dossier files` to list the files"
+                    .into()
+            }
         }
     }
 
     /// Tags the file with each target, after checking every target against the catalog
     /// (nothing is written if one is unknown).
-    pub fn tag(&mut self, file: &Path, targets: &[ControlTarget], note: Option<&str>) -> Result<FileRow, Error> {
+    pub fn tag(
+        &mut self,
+        file: &Path,
+        targets: &[ControlTarget],
+        note: Option<&str>,
+    ) -> Result<FileRow, Error> {
         let row = self.resolve_file(file)?;
         for t in targets {
             tags::validate(t, self.checklists())?;
@@ -223,7 +235,10 @@ impl Dossier {
         }
         let rows = index::all(conn, root.id)?;
         let mut by_hash: HashMap<&str, Vec<&str>> = HashMap::new();
-        for r in rows.iter().filter(|r| r.missing_since.is_none() && r.size > 0) {
+        for r in rows
+            .iter()
+            .filter(|r| r.missing_since.is_none() && r.size > 0)
+        {
             if let Some(h) = &r.hash {
                 by_hash.entry(h).or_default().push(&r.path);
             }
@@ -254,7 +269,10 @@ impl Dossier {
                 }
             })
             .filter(|e| match &wanted {
-                Some(c) => e.tags.iter().any(|t| t.split('#').next() == Some(c.as_str())),
+                Some(c) => e
+                    .tags
+                    .iter()
+                    .any(|t| t.split('#').next() == Some(c.as_str())),
                 None => true,
             })
             .collect();

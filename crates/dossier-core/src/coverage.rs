@@ -177,7 +177,11 @@ fn control_coverage(c: ControlRef<'_>, evidence: &[TaggedEvidence]) -> ControlCo
         n if n == items.len() => ControlStatus::Covered,
         _ => ControlStatus::Partial,
     };
-    let mut files: Vec<String> = tagged.iter().filter(present).map(|e| e.path.clone()).collect();
+    let mut files: Vec<String> = tagged
+        .iter()
+        .filter(present)
+        .map(|e| e.path.clone())
+        .collect();
     files.dedup();
     let mut missing_files: Vec<String> = tagged
         .iter()
@@ -191,7 +195,11 @@ fn control_coverage(c: ControlRef<'_>, evidence: &[TaggedEvidence]) -> ControlCo
         section: c.section.title.clone(),
         category: c.category.title.clone(),
         status,
-        missing_items: items.iter().filter(|i| !i.covered).map(|i| i.text.clone()).collect(),
+        missing_items: items
+            .iter()
+            .filter(|i| !i.covered)
+            .map(|i| i.text.clone())
+            .collect(),
         items,
         files,
         missing_files,
@@ -221,35 +229,9 @@ fn percent<'a>(controls: impl Iterator<Item = &'a ControlCoverage>) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::{Category, Control, Section};
 
     fn checklist() -> Checklist {
-        let control = |id: &str, items: usize| Control {
-            id: id.into(),
-            title: format!("{id} title"),
-            requirement: String::new(),
-            evidence_items: (1..=items).map(|i| format!("{id} item {i}")).collect(),
-            waiver: None,
-            scope: None,
-        };
-        Checklist {
-            id: "t".into(),
-            name: "T".into(),
-            version: "1".into(),
-            published: String::new(),
-            prerequisites: vec![],
-            sections: vec![Section {
-                title: "S".into(),
-                intro: String::new(),
-                waiver: None,
-                scope: None,
-                categories: vec![Category {
-                    title: "C".into(),
-                    intro: String::new(),
-                    controls: vec![control("PRJ-003", 1), control("CSN-001", 2), control("EXCRI-001", 0)],
-                }],
-            }],
-        }
+        crate::catalog::model::sample(&[("PRJ-003", 1), ("CSN-001", 2), ("EXCRI-001", 0)])
     }
 
     fn tagged(control: &str, item: Option<u32>, path: &str, status: FileStatus) -> TaggedEvidence {
@@ -276,7 +258,10 @@ mod tests {
 
     #[test]
     fn one_item_of_two_is_partial_and_names_the_missing_item() {
-        let cov = compute(&checklist(), &[tagged("CSN-001", Some(1), "a.pdf", FileStatus::Ok)]);
+        let cov = compute(
+            &checklist(),
+            &[tagged("CSN-001", Some(1), "a.pdf", FileStatus::Ok)],
+        );
         let csn = cov.controls.iter().find(|c| c.id == "CSN-001").unwrap();
         assert_eq!(csn.status, ControlStatus::Partial);
         assert_eq!(csn.missing_items, ["CSN-001 item 2"]);
@@ -286,13 +271,19 @@ mod tests {
 
     #[test]
     fn a_control_level_tag_answers_every_item() {
-        let cov = compute(&checklist(), &[tagged("CSN-001", None, "a.pdf", FileStatus::Encrypted)]);
+        let cov = compute(
+            &checklist(),
+            &[tagged("CSN-001", None, "a.pdf", FileStatus::Encrypted)],
+        );
         assert_eq!(status_of(&cov, "CSN-001"), ControlStatus::Covered);
     }
 
     #[test]
     fn missing_evidence_is_listed_but_does_not_count() {
-        let cov = compute(&checklist(), &[tagged("PRJ-003", None, "sow.docx", FileStatus::Missing)]);
+        let cov = compute(
+            &checklist(),
+            &[tagged("PRJ-003", None, "sow.docx", FileStatus::Missing)],
+        );
         let prj = cov.controls.iter().find(|c| c.id == "PRJ-003").unwrap();
         assert_eq!(prj.status, ControlStatus::Gap);
         assert_eq!(prj.missing_files, ["sow.docx"]);
@@ -301,7 +292,10 @@ mod tests {
 
     #[test]
     fn a_control_without_listed_items_needs_one_file() {
-        let cov = compute(&checklist(), &[tagged("EXCRI-001", None, "x.md", FileStatus::Ok)]);
+        let cov = compute(
+            &checklist(),
+            &[tagged("EXCRI-001", None, "x.md", FileStatus::Ok)],
+        );
         assert_eq!(status_of(&cov, "EXCRI-001"), ControlStatus::Covered);
         assert_eq!(cov.sections[0].covered, 1);
     }

@@ -8,28 +8,50 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum IndexEvent {
-    ScanStarted { root: String },
+    ScanStarted {
+        root: String,
+    },
     /// The walk is done: `files` found, `to_read` of them new or changed.
-    Walked { files: usize, to_read: usize },
+    Walked {
+        files: usize,
+        to_read: usize,
+    },
     /// `done` of `total` files read; `current` is the folder being read.
     Progress {
         done: usize,
         total: usize,
         current: String,
     },
-    FileAdded { path: String },
-    FileChanged { path: String },
+    FileAdded {
+        path: String,
+    },
+    FileChanged {
+        path: String,
+    },
     /// A file was renamed or moved; its tags went with it.
-    FileMoved { from: String, to: String },
+    FileMoved {
+        from: String,
+        to: String,
+    },
     /// A missing file is back at its old path.
-    FileRestored { path: String },
+    FileRestored {
+        path: String,
+    },
     /// A tagged file vanished: its tags stay and it is reported as missing evidence.
-    FileMissing { path: String },
+    FileMissing {
+        path: String,
+    },
     /// An untagged file vanished and was dropped from the index.
-    FileRemoved { path: String },
-    ScanFinished { summary: crate::evidence::scan::ScanSummary },
+    FileRemoved {
+        path: String,
+    },
+    ScanFinished {
+        summary: crate::evidence::scan::ScanSummary,
+    },
     /// The watched folder cannot be read (deleted, unmounted); watching goes on.
-    FolderUnavailable { reason: String },
+    FolderUnavailable {
+        reason: String,
+    },
 }
 
 /// Receives events; called from the thread that runs the scan.

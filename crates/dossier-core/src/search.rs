@@ -24,7 +24,12 @@ pub struct SearchHit {
 
 /// Files of the root matching every word of `query` (prefixes match: "runb" finds
 /// "runbook"), best first, names weighing more than body text.
-pub fn search(conn: &Connection, root_id: i64, query: &str, limit: usize) -> Result<Vec<SearchHit>, SearchError> {
+pub fn search(
+    conn: &Connection,
+    root_id: i64,
+    query: &str,
+    limit: usize,
+) -> Result<Vec<SearchHit>, SearchError> {
     let fts = to_fts_query(query).ok_or(SearchError::EmptyQuery)?;
     let mut stmt = conn.prepare_cached(
         "SELECT f.path, f.kind, f.status, f.missing_since IS NOT NULL,
@@ -70,7 +75,10 @@ mod tests {
     fn queries_are_quoted_word_prefixes() {
         assert_eq!(to_fts_query("root cause").unwrap(), "\"root\"* \"cause\"*");
         assert_eq!(to_fts_query("OPE-002").unwrap(), "\"OPE\"* \"002\"*");
-        assert_eq!(to_fts_query("\"a\" OR NEAR(").unwrap(), "\"a\"* \"OR\"* \"NEAR\"*");
+        assert_eq!(
+            to_fts_query("\"a\" OR NEAR(").unwrap(),
+            "\"a\"* \"OR\"* \"NEAR\"*"
+        );
         assert_eq!(to_fts_query("ﬁnance").unwrap(), "\"finance\"*");
         assert_eq!(to_fts_query(" -- "), None);
     }

@@ -58,7 +58,11 @@ pub enum TagError {
     #[error("unknown control ID {given}{}", did_you_mean(.closest))]
     UnknownControl { given: String, closest: Vec<String> },
     #[error("{control} has {count} evidence item(s); there is no item {item}")]
-    NoSuchItem { control: String, item: u32, count: usize },
+    NoSuchItem {
+        control: String,
+        item: u32,
+        count: usize,
+    },
     #[error("{0:?} is not a control ID; write it like PRJ-003, or PRJ-003#1 for its first evidence item")]
     BadTarget(String),
     #[error("database error: {0}")]
@@ -126,11 +130,20 @@ fn closest_ids(given: &str, checklists: &[Checklist]) -> Vec<String> {
         .filter(|(d, _)| *d <= 3)
         .collect();
     scored.sort();
-    scored.into_iter().take(3).map(|(_, id)| id.to_string()).collect()
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, id)| id.to_string())
+        .collect()
 }
 
 /// Tags `file_id` with `target`. Re-tagging keeps one tag; a note given replaces the old one.
-pub fn add(conn: &Connection, file_id: i64, target: &ControlTarget, note: Option<&str>) -> rusqlite::Result<()> {
+pub fn add(
+    conn: &Connection,
+    file_id: i64,
+    target: &ControlTarget,
+    note: Option<&str>,
+) -> rusqlite::Result<()> {
     conn.prepare_cached(
         "INSERT INTO tags(file_id, control_id, item, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT(file_id, control_id, ifnull(item, 0)) DO UPDATE SET note = coalesce(excluded.note, tags.note)",
@@ -173,35 +186,9 @@ pub fn of_root(conn: &Connection, root_id: i64) -> rusqlite::Result<Vec<Tag>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::{Category, Control, Section};
 
     fn checklist() -> Checklist {
-        let control = |id: &str, items: usize| Control {
-            id: id.into(),
-            title: format!("{id} title"),
-            requirement: String::new(),
-            evidence_items: (1..=items).map(|i| format!("item {i}")).collect(),
-            waiver: None,
-            scope: None,
-        };
-        Checklist {
-            id: "t".into(),
-            name: "T".into(),
-            version: "1".into(),
-            published: String::new(),
-            prerequisites: vec![],
-            sections: vec![Section {
-                title: "S".into(),
-                intro: String::new(),
-                waiver: None,
-                scope: None,
-                categories: vec![Category {
-                    title: "C".into(),
-                    intro: String::new(),
-                    controls: vec![control("PRJ-003", 1), control("CSN-001", 2)],
-                }],
-            }],
-        }
+        crate::catalog::model::sample(&[("PRJ-003", 1), ("CSN-001", 2)])
     }
 
     #[test]

@@ -40,10 +40,12 @@ impl Watch {
         let thread = std::thread::Builder::new()
             .name("dossier-watch".into())
             .spawn(move || run(dossier, root, ExtractorPool::new(extractor), token, sink))
-            .map_err(|e| Error::Scan(crate::evidence::scan::ScanError::FolderUnreadable {
-                path: folder.to_path_buf(),
-                source: e,
-            }))?;
+            .map_err(|e| {
+                Error::Scan(crate::evidence::scan::ScanError::FolderUnreadable {
+                    path: folder.to_path_buf(),
+                    source: e,
+                })
+            })?;
         Ok(Self {
             stop,
             thread: Some(thread),

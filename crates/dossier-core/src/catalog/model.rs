@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// One version of one AWS validation checklist.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Checklist {
     /// Stable identifier used on the command line and in the store, e.g. `data-analytics-7.1`.
     pub id: String,
@@ -36,7 +36,7 @@ pub struct Prerequisite {
 }
 
 /// A top-level requirements section, e.g. "Common Customer Example Requirements".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
     pub title: String,
     /// The section's introduction paragraph(s).
@@ -53,7 +53,7 @@ pub struct Section {
 }
 
 /// A category inside a section, e.g. "Operational Excellence".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Category {
     pub title: String,
     #[serde(default)]
@@ -67,7 +67,7 @@ pub struct Category {
 }
 
 /// One control the reviewer walks, e.g. `PRJ-003 - Statement of Work`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Control {
     /// Control ID, e.g. "PRJ-003". Shared IDs across checklists name one practice artefact.
     pub id: String,
@@ -150,10 +150,40 @@ impl Checklist {
     }
 
     pub fn control(&self, id: &str) -> Option<ControlRef<'_>> {
-        self.controls().find(|c| c.control.id.eq_ignore_ascii_case(id))
+        self.controls()
+            .find(|c| c.control.id.eq_ignore_ascii_case(id))
     }
 
     pub fn control_count(&self) -> usize {
         self.controls().count()
+    }
+}
+
+/// A small checklist for unit tests: one section, one category, controls with the given
+/// numbers of evidence items.
+#[cfg(test)]
+pub(crate) fn sample(controls: &[(&str, usize)]) -> Checklist {
+    Checklist {
+        id: "t".into(),
+        name: "T".into(),
+        version: "1".into(),
+        sections: vec![Section {
+            title: "S".into(),
+            categories: vec![Category {
+                title: "C".into(),
+                controls: controls
+                    .iter()
+                    .map(|(id, items)| Control {
+                        id: id.to_string(),
+                        title: format!("{id} title"),
+                        evidence_items: (1..=*items).map(|i| format!("{id} item {i}")).collect(),
+                        ..Default::default()
+                    })
+                    .collect(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        }],
+        ..Default::default()
     }
 }

@@ -79,7 +79,11 @@ mod tests {
     #[test]
     fn same_bytes_same_hash_different_bytes_different_hash() {
         let dir = tempfile::tempdir().unwrap();
-        let (a, b, c) = (dir.path().join("a"), dir.path().join("b"), dir.path().join("c"));
+        let (a, b, c) = (
+            dir.path().join("a"),
+            dir.path().join("b"),
+            dir.path().join("c"),
+        );
         std::fs::write(&a, "runbook").unwrap();
         std::fs::write(&b, "runbook").unwrap();
         std::fs::write(&c, "runbooK").unwrap();

@@ -51,7 +51,11 @@ pub struct Observed {
 const COLUMNS: &str = "id, raw_path, path, kind, size, mtime_ns, dev, ino, birth_ns, hash, status, status_detail, missing_since";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<FileRow> {
-    let node = match (r.get::<_, Option<i64>>(6)?, r.get::<_, Option<i64>>(7)?, r.get::<_, Option<i64>>(8)?) {
+    let node = match (
+        r.get::<_, Option<i64>>(6)?,
+        r.get::<_, Option<i64>>(7)?,
+        r.get::<_, Option<i64>>(8)?,
+    ) {
         (Some(dev), Some(ino), Some(birth_ns)) => Some(NodeId {
             dev: dev as u64,
             ino: ino as u64,
@@ -82,7 +86,11 @@ pub fn all(conn: &Connection, root_id: i64) -> rusqlite::Result<Vec<FileRow>> {
     rows.collect()
 }
 
-pub fn by_raw_path(conn: &Connection, root_id: i64, raw: &[u8]) -> rusqlite::Result<Option<FileRow>> {
+pub fn by_raw_path(
+    conn: &Connection,
+    root_id: i64,
+    raw: &[u8],
+) -> rusqlite::Result<Option<FileRow>> {
     conn.query_row(
         &format!("SELECT {COLUMNS} FROM files WHERE root_id = ?1 AND raw_path = ?2"),
         params![root_id, raw],
@@ -136,8 +144,19 @@ pub fn update(conn: &Connection, id: i64, o: &Observed) -> rusqlite::Result<()> 
          missing_since = NULL WHERE id = ?1",
     )?
     .execute(params![
-        id, o.raw_path, o.path, o.kind.as_str(), o.size as i64, o.mtime_ns, dev, ino, birth,
-        o.hash, o.status.as_str(), o.detail, crate::store::now()
+        id,
+        o.raw_path,
+        o.path,
+        o.kind.as_str(),
+        o.size as i64,
+        o.mtime_ns,
+        dev,
+        ino,
+        birth,
+        o.hash,
+        o.status.as_str(),
+        o.detail,
+        crate::store::now()
     ])?;
     set_text(conn, id, &o.path, &o.text)
 }

@@ -28,7 +28,9 @@ impl FileKind {
             "docx" | "doc" | "odt" | "rtf" => Self::Word,
             "xlsx" | "xlsm" | "xls" | "ods" | "csv" => Self::Spreadsheet,
             "pptx" | "ppt" | "odp" | "key" => Self::Slides,
-            "png" | "jpg" | "jpeg" | "gif" | "bmp" | "tif" | "tiff" | "webp" | "heic" => Self::Image,
+            "png" | "jpg" | "jpeg" | "gif" | "bmp" | "tif" | "tiff" | "webp" | "heic" => {
+                Self::Image
+            }
             "drawio" | "dio" | "svg" | "vsdx" | "vsd" => Self::Diagram,
             "md" | "markdown" | "txt" | "text" | "rst" | "adoc" | "json" | "yaml" | "yml" => {
                 Self::Text
@@ -73,9 +75,15 @@ mod tests {
     #[test]
     fn kind_follows_extension_case_insensitively() {
         assert_eq!(FileKind::from_path(Path::new("a/SOW.PDF")), FileKind::Pdf);
-        assert_eq!(FileKind::from_path(Path::new("arch.drawio")), FileKind::Diagram);
+        assert_eq!(
+            FileKind::from_path(Path::new("arch.drawio")),
+            FileKind::Diagram
+        );
         assert_eq!(FileKind::from_path(Path::new("runbook.md")), FileKind::Text);
-        assert_eq!(FileKind::from_path(Path::new("deck.pptx")), FileKind::Slides);
+        assert_eq!(
+            FileKind::from_path(Path::new("deck.pptx")),
+            FileKind::Slides
+        );
         assert_eq!(FileKind::from_path(Path::new("noext")), FileKind::Other);
     }
 

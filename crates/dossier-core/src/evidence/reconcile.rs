@@ -93,7 +93,10 @@ mod tests {
     #[test]
     fn a_reused_inode_with_another_birth_time_is_not_a_match() {
         let mut v = Vanished::new([row(1, "old", Some(NODE), false)]);
-        let reused = NodeId { birth_ns: 99, ..NODE };
+        let reused = NodeId {
+            birth_ns: 99,
+            ..NODE
+        };
         assert!(v.claim(Some("new"), Some(reused)).is_none());
         assert_eq!(v.into_remaining().count(), 1);
     }

@@ -123,7 +123,14 @@ pub fn scan(
     let mut done = 0;
     read_all(&root, jobs, pool, cancel, |job, observed| {
         done += 1;
-        let event = apply(batch.conn, root_id, job, &observed, &mut vanished, &mut summary)?;
+        let event = apply(
+            batch.conn,
+            root_id,
+            job,
+            &observed,
+            &mut vanished,
+            &mut summary,
+        )?;
         sink(event);
         if throttle.ready() || done == total {
             sink(IndexEvent::Progress {

@@ -111,7 +111,10 @@ impl ExtractorPool {
         let mut worker = self.checkout();
         let result = worker.extract(&self.config, path, kind);
         if worker.is_alive() {
-            self.idle.lock().unwrap_or_else(|p| p.into_inner()).push(worker);
+            self.idle
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .push(worker);
         }
         result
     }
@@ -161,7 +164,10 @@ impl Worker {
             .is_err()
         {
             let why = end(running);
-            return Extraction::failed(FileStatus::Unreadable, format!("the reader crashed ({why})"));
+            return Extraction::failed(
+                FileStatus::Unreadable,
+                format!("the reader crashed ({why})"),
+            );
         }
         match running.replies.recv_timeout(config.timeout) {
             Ok(Ok(Some(reply))) => {
@@ -170,7 +176,10 @@ impl Worker {
             }
             Ok(Ok(None)) | Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => {
                 let why = end(running);
-                Extraction::failed(FileStatus::Unreadable, format!("the reader crashed ({why})"))
+                Extraction::failed(
+                    FileStatus::Unreadable,
+                    format!("the reader crashed ({why})"),
+                )
             }
             Err(RecvTimeoutError::Timeout) => {
                 end(running);
@@ -199,8 +208,14 @@ fn spawn(config: &ExtractorConfig) -> io::Result<Running> {
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()?;
-    let stdin = child.stdin.take().ok_or_else(|| io::Error::other("no stdin"))?;
-    let stdout = child.stdout.take().ok_or_else(|| io::Error::other("no stdout"))?;
+    let stdin = child
+        .stdin
+        .take()
+        .ok_or_else(|| io::Error::other("no stdin"))?;
+    let stdout = child
+        .stdout
+        .take()
+        .ok_or_else(|| io::Error::other("no stdout"))?;
     let (tx, rx) = crossbeam_channel::bounded(1);
     // A reader thread turns the blocking pipe into a channel the parent can wait on
     // with a deadline. It ends when the child's stdout closes.
@@ -265,5 +280,80 @@ fn from_reply(reply: Reply) -> Extraction {
         Reply::Failed(ExtractError::Unreadable(why)) => {
             Extraction::failed(FileStatus::Unreadable, why)
         }
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    /// A stand-in worker program: a shell script that misbehaves as told.
+    fn fake_worker(dir: &Path, body: &str) -> ExtractorConfig {
+        let program = dir.join("worker.sh");
+        std::fs::write(&program, format!("#!/bin/sh\n{body}\n")).unwrap();
+        std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+        ExtractorConfig {
+            timeout: Duration::from_millis(500),
+            workers: 1,
+            ..ExtractorConfig::with_program(program)
+        }
+    }
+
+    #[test]
+    fn a_worker_that_hangs_is_killed_at_the_time_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = ExtractorPool::new(fake_worker(dir.path(), "exec sleep 60"));
+        let started = std::time::Instant::now();
+        let out = pool.extract(Path::new("/x.pdf"), FileKind::Pdf, 10);
+        assert_eq!(out.status, FileStatus::TimedOut, "{out:?}");
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the hang was cut short"
+        );
+        assert!(
+            pool.idle.lock().unwrap().is_empty(),
+            "the hung worker is not reused"
+        );
+    }
+
+    #[test]
+    fn a_worker_that_dies_is_reported_and_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = ExtractorPool::new(fake_worker(dir.path(), "kill -ABRT $$"));
+        for _ in 0..2 {
+            let out = pool.extract(Path::new("/x.pdf"), FileKind::Pdf, 10);
+            assert_eq!(out.status, FileStatus::Unreadable);
+            let detail = out.detail.unwrap();
+            assert!(
+                detail.contains("crashed") && detail.contains("aborted"),
+                "{detail}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_worker_that_cannot_start_is_an_unreadable_status_not_an_error() {
+        let pool = ExtractorPool::new(ExtractorConfig::with_program("/nonexistent/worker"));
+        let out = pool.extract(Path::new("/x.md"), FileKind::Text, 10);
+        assert_eq!(out.status, FileStatus::Unreadable);
+        assert!(out.detail.unwrap().contains("cannot start"));
+    }
+
+    #[test]
+    fn files_over_the_size_cap_are_not_sent_to_a_worker() {
+        let pool = ExtractorPool::new(ExtractorConfig {
+            max_file_bytes: 1024,
+            ..ExtractorConfig::with_program("/nonexistent/worker")
+        });
+        let out = pool.extract(Path::new("/big.pdf"), FileKind::Pdf, 4096);
+        assert_eq!(out.status, FileStatus::TooLarge);
+    }
+
+    #[test]
+    fn images_need_no_worker() {
+        let pool = ExtractorPool::new(ExtractorConfig::with_program("/nonexistent/worker"));
+        let out = pool.extract(Path::new("/diagram.png"), FileKind::Image, 10);
+        assert_eq!(out.status, FileStatus::Ok);
     }
 }

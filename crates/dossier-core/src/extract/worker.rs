@@ -62,7 +62,9 @@ fn run_guarded((path, kind): (PathBuf, FileKind)) -> Reply {
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown error".into());
-            Reply::Failed(ExtractError::Unreadable(format!("the reader failed: {msg}")))
+            Reply::Failed(ExtractError::Unreadable(format!(
+                "the reader failed: {msg}"
+            )))
         }
     }
 }
@@ -107,7 +109,11 @@ fn read_bytes(r: &mut impl Read) -> io::Result<Option<Vec<u8>>> {
     Ok(Some(buf))
 }
 
-pub(super) fn write_request(w: &mut impl Write, path: &std::path::Path, kind: FileKind) -> io::Result<()> {
+pub(super) fn write_request(
+    w: &mut impl Write,
+    path: &std::path::Path,
+    kind: FileKind,
+) -> io::Result<()> {
     write_bytes(w, path.as_os_str().as_encoded_bytes())?;
     write_bytes(w, kind.as_str().as_bytes())
 }
@@ -213,7 +219,10 @@ mod tests {
             read_reply(&mut r).unwrap(),
             Some(Reply::Failed(ExtractError::Unreadable(_)))
         ));
-        assert_eq!(read_reply(&mut r).unwrap(), Some(Reply::Text(String::new())));
+        assert_eq!(
+            read_reply(&mut r).unwrap(),
+            Some(Reply::Text(String::new()))
+        );
         assert_eq!(read_reply(&mut r).unwrap(), None);
     }
 

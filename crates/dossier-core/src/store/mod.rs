@@ -88,7 +88,11 @@ pub fn default_path() -> PathBuf {
 }
 
 fn data_dir() -> PathBuf {
-    let env = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let env = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
     if cfg!(target_os = "macos") {
         if let Some(home) = env("HOME") {
             return home.join("Library/Application Support");

@@ -1,0 +1,188 @@
+//! PDF text via pdf-extract, telling apart the failures a person can act on: a
+//! password to supply, a scan to tag by hand, or a damaged file to replace.
+
+use super::{io_error, ExtractError};
+use pdf_extract::{output_doc_page, Document, OutputError, PlainTextOutput};
+use std::path::Path;
+
+pub(super) fn extract(path: &Path) -> Result<String, ExtractError> {
+    let bytes = std::fs::read(path).map_err(io_error)?;
+    if bytes.is_empty() {
+        return Err(damaged("empty file"));
+    }
+    // lopdf opens files whose user password is empty (the common "no editing"
+    // protection) by itself and returns them decrypted; a file still encrypted
+    // after loading needs a password nobody gave us.
+    let document = Document::load_mem(&bytes).map_err(load_error)?;
+    if document.is_encrypted() {
+        return Err(ExtractError::Encrypted);
+    }
+    let pages = document.get_pages();
+    // A broken cross-reference table loses every object yet still loads, and
+    // pdf-extract then returns "" as it would for a scan.
+    if pages.is_empty() {
+        return Err(damaged("no readable pages"));
+    }
+    let mut text = String::new();
+    let mut failure = None;
+    // Page by page, so one damaged page costs only its own text.
+    for &number in pages.keys() {
+        if let Err(error) = output_doc_page(&document, &mut PlainTextOutput::new(&mut text), number)
+        {
+            failure.get_or_insert(error);
+        }
+        // pdf-extract breaks a line only where text moves down the page, so a
+        // page whose text starts at its very top would run on from the last one.
+        text.push('\n');
+    }
+    match failure {
+        _ if !text.trim().is_empty() => Ok(text),
+        Some(OutputError::PdfError(error)) => Err(damaged(error)),
+        Some(error) => Err(damaged(error)),
+        None => Err(ExtractError::NoTextLayer),
+    }
+}
+
+fn load_error(error: pdf_extract::Error) -> ExtractError {
+    match error {
+        pdf_extract::Error::Decryption(_) | pdf_extract::Error::InvalidPassword => {
+            ExtractError::Encrypted
+        }
+        error => damaged(error),
+    }
+}
+
+fn damaged(reason: impl std::fmt::Display) -> ExtractError {
+    ExtractError::Unreadable(format!("damaged PDF: {reason}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evidence::kind::FileKind;
+    use crate::extract::extract;
+    use dossier_fixtures as fixtures;
+    use pdf_extract::{EncryptionState, EncryptionVersion, Object, Permissions};
+
+    fn pdf_text(write: impl FnOnce(&Path) -> std::io::Result<()>) -> Result<String, ExtractError> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("evidence.pdf");
+        write(&path).unwrap();
+        extract(&path, FileKind::Pdf)
+    }
+
+    /// A fixture PDF encrypted by lopdf (RC4, 128-bit) with the given passwords.
+    fn encrypted_with(user_password: &str) -> impl FnOnce(&Path) -> std::io::Result<()> + '_ {
+        move |path| {
+            fixtures::write_pdf(path, &["Confidential pricing schedule"])?;
+            let mut document = Document::load(path).unwrap();
+            let id = Object::String(
+                b"0123456789abcdef".to_vec(),
+                pdf_extract::StringFormat::Hexadecimal,
+            );
+            document
+                .trailer
+                .set("ID", Object::Array(vec![id.clone(), id]));
+            let version = EncryptionVersion::V2 {
+                document: &document,
+                owner_password: "owner",
+                user_password,
+                key_length: 128,
+                permissions: Permissions::default(),
+            };
+            let state = EncryptionState::try_from(version).unwrap();
+            document.encrypt(&state).unwrap();
+            document.save(path)?;
+            let reloaded = Document::load(path).unwrap();
+            assert!(reloaded.was_encrypted() || reloaded.is_encrypted());
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn text_layer_round_trips_with_pages_apart() {
+        let text = pdf_text(|path| {
+            fixtures::write_pdf(
+                path,
+                &[
+                    "Statement of Work\nCafé (draft) for Acme",
+                    "Acceptance signed",
+                ],
+            )
+        });
+        assert_eq!(
+            text.unwrap(),
+            "Statement of Work\nCafé (draft) for Acme\nAcceptance signed"
+        );
+    }
+
+    #[test]
+    fn a_page_that_overflows_keeps_all_its_words() {
+        let words: Vec<String> = (0..400).map(|n| format!("word{n}")).collect();
+        let text = pdf_text(|path| fixtures::write_pdf(path, &[&words.join(" ")])).unwrap();
+        let found: Vec<&str> = text.split_whitespace().collect();
+        assert_eq!(found, words);
+    }
+
+    #[test]
+    fn a_scan_has_no_text_layer() {
+        assert_eq!(
+            pdf_text(fixtures::write_image_only_pdf),
+            Err(ExtractError::NoTextLayer)
+        );
+    }
+
+    #[test]
+    fn an_unknown_user_password_means_encrypted() {
+        assert_eq!(
+            pdf_text(fixtures::write_encrypted_pdf),
+            Err(ExtractError::Encrypted)
+        );
+        assert_eq!(
+            pdf_text(encrypted_with("secret")),
+            Err(ExtractError::Encrypted)
+        );
+    }
+
+    #[test]
+    fn an_owner_password_alone_does_not_stop_reading() {
+        assert_eq!(
+            pdf_text(encrypted_with("")).unwrap(),
+            "Confidential pricing schedule"
+        );
+    }
+
+    #[test]
+    fn a_truncated_file_is_unreadable() {
+        // lopdf finds no xref table or trailer in the first half and gives up; it
+        // has no reconstruction pass as pdftotext has.
+        let error = pdf_text(fixtures::write_truncated_pdf).unwrap_err();
+        assert_eq!(
+            error,
+            ExtractError::Unreadable(
+                "damaged PDF: failed parsing cross reference table: invalid start value".into()
+            )
+        );
+    }
+
+    #[test]
+    fn a_broken_xref_is_unreadable_not_a_scan() {
+        // lopdf skips every object the xref misplaces and still loads the file;
+        // pdf-extract would then return "" as for a scan. pdftotext reconstructs
+        // the table and reads it, pdf-extract cannot.
+        assert_eq!(
+            pdf_text(fixtures::write_broken_xref_pdf),
+            Err(ExtractError::Unreadable(
+                "damaged PDF: no readable pages".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn an_empty_file_is_unreadable() {
+        assert_eq!(
+            pdf_text(|path| std::fs::write(path, b"")),
+            Err(ExtractError::Unreadable("damaged PDF: empty file".into()))
+        );
+    }
+}

@@ -1,0 +1,196 @@
+//! PDFs written byte by byte: healthy ones with a real text layer, and the broken
+//! kinds found in evidence folders (scans, encrypted, truncated, bad xref).
+//!
+//! Writing the bytes directly keeps this crate free of a PDF library and makes the
+//! damage exact: each broken variant differs from a valid file in one known way.
+
+use std::io;
+use std::path::Path;
+
+/// Characters per line and lines per page of US Letter at 11 pt Helvetica: text
+/// past the page edge would be invisible to `pdftotext`, so long text wraps.
+const LINE_CHARS: usize = 90;
+const PAGE_LINES: usize = 48;
+
+/// Writes a PDF with one page per entry of `pages` (more if an entry overflows a
+/// page), its text in the standard Helvetica font so any reader can extract it.
+pub fn write_pdf(path: &Path, pages: &[&str]) -> io::Result<()> {
+    std::fs::write(path, assemble(&text_objects(pages), "", |offset| offset))
+}
+
+/// Writes a two-page PDF whose pages hold only a grey panel and an image, as a
+/// scanner produces: no text layer at all.
+pub fn write_image_only_pdf(path: &Path) -> io::Result<()> {
+    // A 2x2 greyscale checkerboard: enough to be a real image XObject.
+    let image = stream(
+        "/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8",
+        &[0x00, 0xFF, 0xFF, 0x00],
+    );
+    let page = b"q 0.9 g 72 72 468 648 re f Q\nq 300 0 0 200 156 500 cm /Im1 Do Q".to_vec();
+    let objects = document(image, "/XObject << /Im1 3 0 R >>", vec![page.clone(), page]);
+    std::fs::write(path, assemble(&objects, "", |offset| offset))
+}
+
+/// Writes a PDF protected by the standard security handler with an unknown user
+/// password: its trailer names an /Encrypt dictionary no empty password opens.
+pub fn write_encrypted_pdf(path: &Path) -> io::Result<()> {
+    let mut objects = text_objects(&["Confidential pricing schedule"]);
+    objects.push(
+        format!(
+            "<< /Filter /Standard /V 1 /R 2 /Length 40 /P -3904 /O <{}> /U <{}> >>",
+            "5A".repeat(32),
+            "C3".repeat(32)
+        )
+        .into_bytes(),
+    );
+    let trailer = format!(
+        "/Encrypt {} 0 R /ID [<{id}> <{id}>]",
+        objects.len(),
+        id = "0123456789ABCDEF".repeat(2)
+    );
+    std::fs::write(path, assemble(&objects, &trailer, |offset| offset))
+}
+
+/// Writes the first half of a valid two-page PDF, as an interrupted download or
+/// copy leaves it: no xref table and no trailer.
+pub fn write_truncated_pdf(path: &Path) -> io::Result<()> {
+    let whole = assemble(&sample_objects(), "", |offset| offset);
+    std::fs::write(path, &whole[..whole.len() / 2])
+}
+
+/// Writes a two-page PDF whose objects are intact but whose xref table points
+/// seven bytes past each of them, as a careless editing tool leaves it.
+pub fn write_broken_xref_pdf(path: &Path) -> io::Result<()> {
+    std::fs::write(path, assemble(&sample_objects(), "", |offset| offset + 7))
+}
+
+fn sample_objects() -> Vec<Vec<u8>> {
+    text_objects(&[
+        "Statement of Work: migration of the billing platform to AWS",
+        "Acceptance criteria and sign-off",
+    ])
+}
+
+/// The objects of a text document, Helvetica being object 3.
+fn text_objects(pages: &[&str]) -> Vec<Vec<u8>> {
+    let font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
+    let contents = pages
+        .iter()
+        .flat_map(|text| layout(text))
+        .map(|lines| text_content(&lines))
+        .collect();
+    document(font.to_vec(), "/Font << /F1 3 0 R >>", contents)
+}
+
+/// The objects of a document: catalog (1), page tree (2), the shared resource
+/// `shared` (3) that `resources` names, then a page and its content per entry.
+fn document(shared: Vec<u8>, resources: &str, contents: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
+    let page_ids: Vec<usize> = (0..contents.len()).map(|index| 4 + 2 * index).collect();
+    let kids: Vec<String> = page_ids.iter().map(|id| format!("{id} 0 R")).collect();
+    let mut objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {} >>",
+            kids.join(" "),
+            kids.len()
+        )
+        .into_bytes(),
+        shared,
+    ];
+    for (content, page_id) in contents.into_iter().zip(page_ids) {
+        objects.push(
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << {resources} >> /Contents {} 0 R >>",
+                page_id + 1
+            )
+            .into_bytes(),
+        );
+        objects.push(stream("", &content));
+    }
+    objects
+}
+
+/// Wraps `text` into lines and those into pages of at most [`PAGE_LINES`]; an
+/// empty text still makes one (blank) page.
+fn layout(text: &str) -> Vec<Vec<String>> {
+    let mut lines = Vec::new();
+    for source_line in text.lines() {
+        let mut line = String::new();
+        for word in source_line.split_whitespace() {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > LINE_CHARS {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    if lines.is_empty() {
+        return vec![Vec::new()];
+    }
+    lines.chunks(PAGE_LINES).map(<[String]>::to_vec).collect()
+}
+
+/// A content stream showing `lines` top-down in 11 pt Helvetica.
+fn text_content(lines: &[String]) -> Vec<u8> {
+    let mut content = b"BT\n/F1 11 Tf\n14 TL\n72 720 Td\n".to_vec();
+    for line in lines {
+        content.push(b'(');
+        content.extend(win_ansi_literal(line));
+        content.extend_from_slice(b") Tj\nT*\n");
+    }
+    content.extend_from_slice(b"ET");
+    content
+}
+
+/// Encodes `text` for a PDF literal string in WinAnsiEncoding: Latin-1 letters as
+/// octal escapes, characters the font lacks as `?`.
+fn win_ansi_literal(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        match u8::try_from(u32::from(c)) {
+            Ok(b'(' | b')' | b'\\') => out.extend([b'\\', c as u8]),
+            Ok(byte @ 0x20..=0x7E) => out.push(byte),
+            Ok(byte @ 0xA0..=0xFF) => out.extend(format!("\\{byte:03o}").bytes()),
+            _ => out.push(b'?'),
+        }
+    }
+    out
+}
+
+/// A stream object with extra dictionary entries `dict`.
+fn stream(dict: &str, data: &[u8]) -> Vec<u8> {
+    let mut out = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();
+    out.extend_from_slice(data);
+    out.extend_from_slice(b"\nendstream");
+    out
+}
+
+/// Serialises `objects` (numbered from 1) with an xref table whose entries are
+/// `xref_offset` of the true offsets, and a trailer with `trailer_extra` entries.
+fn assemble(objects: &[Vec<u8>], trailer_extra: &str, xref_offset: fn(usize) -> usize) -> Vec<u8> {
+    // The binary comment marks the file as binary for transfer tools, as the spec advises.
+    let mut out = b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n".to_vec();
+    let mut offsets = Vec::with_capacity(objects.len());
+    for (index, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n", index + 1).bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref_start = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for offset in offsets {
+        out.extend(format!("{:010} 00000 n \n", xref_offset(offset)).bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R {trailer_extra} >>\nstartxref\n{xref_start}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    out
+}
