@@ -12,10 +12,40 @@ pub struct Made {
 }
 
 const WORDS: &[&str] = &[
-    "runbook", "escalation", "statement", "of", "work", "scope", "deliverables", "fees", "root",
-    "cause", "timeline", "corrective", "actions", "architecture", "diagram", "availability",
-    "recovery", "RTO", "RPO", "customer", "acceptance", "training", "plan", "encryption", "KMS",
-    "VPC", "security", "groups", "CloudFormation", "pipeline", "cost", "model", "Glue", "Redshift",
+    "runbook",
+    "escalation",
+    "statement",
+    "of",
+    "work",
+    "scope",
+    "deliverables",
+    "fees",
+    "root",
+    "cause",
+    "timeline",
+    "corrective",
+    "actions",
+    "architecture",
+    "diagram",
+    "availability",
+    "recovery",
+    "RTO",
+    "RPO",
+    "customer",
+    "acceptance",
+    "training",
+    "plan",
+    "encryption",
+    "KMS",
+    "VPC",
+    "security",
+    "groups",
+    "CloudFormation",
+    "pipeline",
+    "cost",
+    "model",
+    "Glue",
+    "Redshift",
 ];
 
 /// A small linear congruential generator: deterministic without a dependency.
@@ -23,7 +53,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
 
@@ -81,7 +114,9 @@ pub fn folder(folder: &Path, count: usize) -> std::io::Result<Made> {
 fn write_one(path: &Path, slot: usize, rng: &mut Lcg) -> std::io::Result<()> {
     match slot {
         0..=2 => {
-            let pages: Vec<String> = (0..2 + rng.next() % 11).map(|_| rng.sentence(300)).collect();
+            let pages: Vec<String> = (0..2 + rng.next() % 11)
+                .map(|_| rng.sentence(300))
+                .collect();
             let refs: Vec<&str> = pages.iter().map(String::as_str).collect();
             fx::write_pdf(path, &refs)
         }

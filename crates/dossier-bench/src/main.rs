@@ -40,22 +40,33 @@ fn main() -> anyhow::Result<()> {
         "machine: {} cores\n",
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
-    println!("{:<44} {:>9} {:>11} {:>9}", "run", "seconds", "files/s", "MiB/s");
+    println!(
+        "{:<44} {:>9} {:>11} {:>9}",
+        "run", "seconds", "files/s", "MiB/s"
+    );
 
     let db_dir = args.dir.join("db");
     let _ = std::fs::remove_dir_all(&db_dir);
     let mut dossier = Dossier::open(&db_dir.join("bench.sqlite"))?;
     let pool = ExtractorPool::new(ExtractorConfig::current_exe()?);
-    for label in ["dossier scan, cold (walk+hash+extract)", "dossier scan, warm (nothing changed)"] {
+    for label in [
+        "dossier scan, cold (walk+hash+extract)",
+        "dossier scan, warm (nothing changed)",
+    ] {
         let t = Instant::now();
         let s = dossier.scan(&folder, &pool, &CancelToken::default(), &mut |_| {})?;
         row(label, t.elapsed(), made.files, made.bytes);
         if s.files != made.files {
-            println!("  note: indexed {} files, {} unreadable", s.files, s.unreadable);
+            println!(
+                "  note: indexed {} files, {} unreadable",
+                s.files, s.unreadable
+            );
         }
     }
 
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()).to_string();
+    let cores = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .to_string();
     let dir = folder.display().to_string();
     reference(
         "find -printf '%s %T@' (stat only)",
@@ -91,7 +102,9 @@ fn row(label: &str, took: Duration, files: usize, bytes: u64) {
 
 /// Times a reference shell pipeline; says so when its tool is not installed.
 fn reference(label: &str, script: &str, files: usize, bytes: u64) {
-    let tool = script.split_whitespace().find(|w| ["b3sum", "pdftotext"].contains(w));
+    let tool = script
+        .split_whitespace()
+        .find(|w| ["b3sum", "pdftotext"].contains(w));
     if let Some(tool) = tool {
         if !on_path(tool) {
             println!("{label:<44} {:>9}", format!("({tool} not installed)"));
@@ -106,10 +119,10 @@ fn reference(label: &str, script: &str, files: usize, bytes: u64) {
 }
 
 fn on_path(tool: &str) -> bool {
-    std::env::var_os("PATH").is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(tool).is_file()))
+    std::env::var_os("PATH")
+        .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(tool).is_file()))
 }
 
 fn mib(bytes: u64) -> f64 {
     bytes as f64 / (1024.0 * 1024.0)
 }
-

@@ -14,7 +14,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "dossier", version, about = "Evidence for AWS Competency validation, indexed and tagged offline.")]
+#[command(
+    name = "dossier",
+    version,
+    about = "Evidence for AWS Competency validation, indexed and tagged offline."
+)]
 struct Cli {
     /// Database file (default: $DOSSIER_DB, else the user's data dir).
     #[arg(long, global = true, value_name = "PATH")]
@@ -162,7 +166,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 fn extractor() -> anyhow::Result<ExtractorConfig> {
-    ExtractorConfig::current_exe().context("cannot locate the dossier executable to start text extraction workers")
+    ExtractorConfig::current_exe()
+        .context("cannot locate the dossier executable to start text extraction workers")
 }
 
 fn parse_targets(controls: &[String]) -> Result<Vec<ControlTarget>, dossier_core::Error> {

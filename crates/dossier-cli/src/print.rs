@@ -63,7 +63,10 @@ pub fn controls(c: &Checklist, json: bool) -> anyhow::Result<()> {
             section = &r.section.title;
             println!("\n{section}");
         }
-        println!("  {:<10} {}  [{}]", r.control.id, r.control.title, r.category.title);
+        println!(
+            "  {:<10} {}  [{}]",
+            r.control.id, r.control.title, r.category.title
+        );
     }
     Ok(())
 }
@@ -72,7 +75,12 @@ pub fn scan_progress(e: &IndexEvent) {
     if !std::io::stderr().is_terminal() {
         return;
     }
-    if let IndexEvent::Progress { done, total, current } = e {
+    if let IndexEvent::Progress {
+        done,
+        total,
+        current,
+    } = e
+    {
         eprint!("\r\x1b[2Kreading {done}/{total}  {current}");
         if done == total {
             eprintln!();
@@ -184,9 +192,9 @@ pub fn watch_event(e: &IndexEvent, json: bool) {
         IndexEvent::FileMissing { path } => format!("missing  {path} (tags kept)"),
         IndexEvent::FileRemoved { path } => format!("removed  {path}"),
         IndexEvent::FolderUnavailable { reason } => format!("unavailable: {reason}"),
-        IndexEvent::Walked { .. } | IndexEvent::Progress { .. } | IndexEvent::ScanFinished { .. } => {
-            return
-        }
+        IndexEvent::Walked { .. }
+        | IndexEvent::Progress { .. }
+        | IndexEvent::ScanFinished { .. } => return,
     };
     println!("{line}");
 }

@@ -161,8 +161,14 @@ struct Job {
 }
 
 fn is_unchanged(row: &FileRow, f: &Found) -> bool {
-    let Ok(stat) = &f.outcome else {
-        return false;
+    let stat = match &f.outcome {
+        Ok(stat) => stat,
+        // Still unreadable for the same reason (a broken link, say): nothing new to record.
+        Err(why) => {
+            return row.missing_since.is_none()
+                && row.status == FileStatus::Unreadable
+                && row.detail.as_deref() == Some(why.as_str())
+        }
     };
     let same_inode = match (row.node, stat.node) {
         (Some(a), Some(b)) => a.ino == b.ino && a.dev == b.dev,

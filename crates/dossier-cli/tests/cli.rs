@@ -1,0 +1,311 @@
+//! The `dossier` command line as a user and scripts see it: the documented JSON shapes,
+//! readable errors with a non-zero exit, and the database kept out of the evidence folder.
+
+use serde_json::Value;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+struct Cli {
+    dir: tempfile::TempDir,
+    folder: PathBuf,
+    db: PathBuf,
+}
+
+impl Cli {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("evidence");
+        std::fs::create_dir_all(folder.join("Templates")).unwrap();
+        std::fs::write(
+            folder.join("Templates/SOW template.md"),
+            "Default SOW template: scope, deliverables",
+        )
+        .unwrap();
+        std::fs::write(
+            folder.join("runbook.md"),
+            "Operations runbook with KPI alerts",
+        )
+        .unwrap();
+        let db = dir.path().join("db/dossier.sqlite");
+        Self { dir, folder, db }
+    }
+
+    fn cmd(&self) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_dossier"));
+        c.env("DOSSIER_DB", &self.db);
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+
+    fn fails(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(!out.status.success(), "{args:?} should fail");
+        assert!(out.stdout.is_empty(), "errors go to stderr only");
+        String::from_utf8(out.stderr).unwrap()
+    }
+
+    fn folder(&self) -> &str {
+        self.folder.to_str().unwrap()
+    }
+}
+
+fn find<'a>(rows: &'a Value, key: &str, value: &str) -> &'a Value {
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r[key] == value)
+        .unwrap_or_else(|| panic!("no row with {key} = {value} in {rows}"))
+}
+
+#[test]
+fn checklists_and_controls_list_the_built_in_catalog() {
+    let cli = Cli::new();
+    let lists = cli.json(&["checklists", "--json"]);
+    let da = find(&lists, "id", "data-analytics-7.1");
+    assert_eq!(
+        (da["controls"].as_u64(), da["prerequisites"].as_u64()),
+        (Some(49), Some(12))
+    );
+    assert_eq!(da["version"], "7.1");
+    let genai = find(&lists, "id", "generative-ai-2025-08");
+    assert_eq!(
+        (genai["controls"].as_u64(), genai["prerequisites"].as_u64()),
+        (Some(41), Some(7))
+    );
+
+    let controls = cli.json(&["controls", "data-analytics-7.1", "--json"]);
+    assert_eq!(controls.as_array().unwrap().len(), 49);
+    let prj = find(&controls, "id", "PRJ-003");
+    assert_eq!(prj["title"], "Statement of Work");
+    assert_eq!(prj["evidence_items"][0], "Default SOW template");
+    assert!(prj["section"]
+        .as_str()
+        .unwrap()
+        .contains("Practice Requirements"));
+    assert!(cli
+        .ok(&["controls", "generative-ai-2025-08"])
+        .contains("POV-001"));
+}
+
+#[test]
+fn scan_tag_files_coverage_search_round_trip_in_json() {
+    let cli = Cli::new();
+    let scan = cli.json(&["scan", cli.folder(), "--json"]);
+    for key in ["files", "new", "changed", "moved", "missing", "unreadable"] {
+        assert!(scan[key].is_u64(), "scan JSON has {key}: {scan}");
+    }
+    assert_eq!(
+        (scan["files"].as_u64(), scan["new"].as_u64()),
+        (Some(2), Some(2))
+    );
+
+    let abs = cli.folder.join("Templates/SOW template.md");
+    cli.ok(&[
+        "tag",
+        abs.to_str().unwrap(),
+        "PRJ-003",
+        "--note",
+        "current template",
+    ]);
+    cli.ok(&["tag", "runbook.md", "ope-002"]);
+
+    let files = cli.json(&["files", "--json"]);
+    let sow = find(&files, "path", "Templates/SOW template.md");
+    assert_eq!(
+        (sow["kind"].as_str(), sow["status"].as_str()),
+        (Some("text"), Some("ok"))
+    );
+    assert_eq!(sow["tags"], serde_json::json!(["PRJ-003"]));
+    let only_ope = cli.json(&["files", "--control", "OPE-002", "--json"]);
+    assert_eq!(only_ope.as_array().unwrap().len(), 1);
+
+    let cov = cli.json(&["coverage", "generative-ai-2025-08", "--json"]);
+    assert!(cov["percent"].as_f64().unwrap() > 0.0);
+    let prj = find(&cov["controls"], "id", "PRJ-003");
+    assert_eq!(prj["status"], "covered");
+    assert_eq!(
+        prj["files"],
+        serde_json::json!(["Templates/SOW template.md"])
+    );
+    assert_eq!(prj["missing_items"], serde_json::json!([]));
+    let doc = find(&cov["controls"], "id", "DOC-001");
+    assert_eq!(doc["status"], "gap");
+    assert!(!doc["missing_items"].as_array().unwrap().is_empty());
+
+    let hits = cli.json(&["search", "kpi", "alerts", "--json"]);
+    assert_eq!(hits[0]["path"], "runbook.md");
+
+    std::fs::remove_file(&abs).unwrap();
+    let rescan = cli.json(&["scan", cli.folder(), "--json"]);
+    assert_eq!(rescan["missing"].as_u64(), Some(1));
+    let files = cli.json(&["files", "--json"]);
+    assert_eq!(
+        find(&files, "path", "Templates/SOW template.md")["status"],
+        "missing"
+    );
+
+    cli.ok(&["untag", "Templates/SOW template.md", "PRJ-003"]);
+    let cov = cli.json(&["coverage", "data-analytics-7.1", "--json"]);
+    assert_eq!(find(&cov["controls"], "id", "PRJ-003")["status"], "gap");
+}
+
+#[test]
+fn errors_say_what_to_do_and_exit_non_zero() {
+    let cli = Cli::new();
+    assert!(cli.fails(&["files"]).contains("dossier scan"));
+    cli.ok(&["scan", cli.folder()]);
+    let err = cli.fails(&["tag", "runbook.md", "OPE-02"]);
+    assert!(
+        err.contains("unknown control ID OPE-02") && err.contains("OPE-002"),
+        "{err}"
+    );
+    assert!(
+        err.contains("[unknown_control]"),
+        "the stable code is shown: {err}"
+    );
+    let err = cli.fails(&["coverage", "security"]);
+    assert!(err.contains("data-analytics-7.1"), "{err}");
+    let err = cli.fails(&["scan", cli.dir.path().join("vanished").to_str().unwrap()]);
+    assert!(err.contains("does not exist"), "{err}");
+    let err = cli.fails(&["tag", "/etc/hostname", "PRJ-003"]);
+    assert!(err.contains("outside the evidence folder"), "{err}");
+    let err = cli.fails(&["search", "--", "-?-"]);
+    assert!(err.contains("empty"), "{err}");
+}
+
+#[test]
+fn the_database_goes_where_it_is_told_never_into_the_evidence_folder() {
+    let cli = Cli::new();
+    let explicit = cli.dir.path().join("elsewhere.sqlite");
+    let out = cli
+        .cmd()
+        .env_remove("DOSSIER_DB")
+        .env("XDG_DATA_HOME", cli.dir.path().join("xdg"))
+        .args(["--db", explicit.to_str().unwrap(), "scan", cli.folder()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(explicit.exists());
+    let out = cli
+        .cmd()
+        .env_remove("DOSSIER_DB")
+        .env("XDG_DATA_HOME", cli.dir.path().join("xdg"))
+        .args(["scan", cli.folder()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        cli.dir.path().join("xdg/dossier/dossier.sqlite").exists(),
+        "default: the user's data dir"
+    );
+    let names: Vec<_> = walkdir::WalkDir::new(&cli.folder)
+        .into_iter()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.contains("sqlite")), "{names:?}");
+}
+
+/// Runs `dossier` as an unprivileged user when the tests run as root (root reads anything).
+fn as_unprivileged(cli: &Cli, args: &[&str]) -> Output {
+    let is_root = Command::new("id").arg("-u").output().unwrap().stdout == b"0\n";
+    let mut cmd = if is_root {
+        let mut c = Command::new("setpriv");
+        c.args([
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            env!("CARGO_BIN_EXE_dossier"),
+        ]);
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_dossier"))
+    };
+    cmd.env("DOSSIER_DB", &cli.db).args(args).output().unwrap()
+}
+
+#[test]
+fn an_unreadable_file_is_listed_with_the_reason() {
+    use std::os::unix::fs::PermissionsExt;
+    let cli = Cli::new();
+    let secret = cli.folder.join("private.md");
+    std::fs::write(&secret, "not for you").unwrap();
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).unwrap();
+    for dir in [
+        cli.dir.path(),
+        cli.folder.as_path(),
+        &cli.folder.join("Templates"),
+    ] {
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    }
+    let out = as_unprivileged(&cli, &["scan", cli.folder(), "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (summary["files"].as_u64(), summary["unreadable"].as_u64()),
+        (Some(3), Some(1))
+    );
+    let out = as_unprivileged(&cli, &["files", "--json"]);
+    let files: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let private = find(&files, "path", "private.md");
+    assert_eq!(private["status"], "unreadable");
+    assert!(
+        private["detail"]
+            .as_str()
+            .unwrap()
+            .contains("ermission denied"),
+        "{private}"
+    );
+}
+
+#[test]
+fn watch_prints_each_change_as_a_json_line() {
+    let cli = Cli::new();
+    let mut child = cli
+        .cmd()
+        .args(["watch", cli.folder(), "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut wait_for = |want: &dyn Fn(&Value) -> bool| {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            let line = lines.next().expect("watch ended early").unwrap();
+            let event: Value = serde_json::from_str(&line).unwrap();
+            if want(&event) {
+                return;
+            }
+        }
+        panic!("event never came");
+    };
+    wait_for(&|e| e["type"] == "scan_finished");
+    std::fs::write(cli.folder.join("new-rca.md"), "Root cause analysis").unwrap();
+    wait_for(&|e| e["type"] == "file_added" && e["path"] == "new-rca.md");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(Path::new(&cli.db).exists());
+}

@@ -1,0 +1,155 @@
+//! Bad input gets a status and a reason, never a crash or a hang: every hostile file is
+//! listed, and the good files beside them are fully indexed.
+
+mod support;
+
+use dossier_core::evidence::status::FileStatus;
+use dossier_core::extract::pool::ExtractorPool;
+use dossier_fixtures as fx;
+use std::time::Duration;
+use support::Env;
+
+/// A PDF whose page tree is its own parent: pdf-extract follows `/Parent` forever.
+fn parent_cycle_pdf() -> Vec<u8> {
+    let content = b"BT /F1 12 Tf 72 720 Td (Hello cycle) Tj ET";
+    let objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 /Parent 2 0 R >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>".to_vec(),
+        [
+            format!("<< /Length {} >>\nstream\n", content.len()).as_bytes(),
+            content,
+            b"\nendstream",
+        ]
+        .concat(),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(o);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+#[test]
+fn hostile_files_get_a_status_and_the_rest_of_the_folder_is_indexed() {
+    let mut env = Env::new();
+    let mut config = support::extractor();
+    config.timeout = Duration::from_secs(3);
+    config.max_file_bytes = 1 << 20;
+    env.pool = ExtractorPool::new(config);
+
+    let p = |rel: &str| env.path(rel);
+    std::fs::create_dir_all(p("bad")).unwrap();
+    std::fs::create_dir_all(p("good")).unwrap();
+    fx::write_truncated_pdf(&p("bad/truncated.pdf")).unwrap();
+    fx::write_broken_xref_pdf(&p("bad/broken-xref.pdf")).unwrap();
+    fx::write_encrypted_pdf(&p("bad/encrypted.pdf")).unwrap();
+    fx::write_image_only_pdf(&p("bad/scan.pdf")).unwrap();
+    fx::write_not_a_zip_docx(&p("bad/not-a-zip.docx")).unwrap();
+    std::fs::write(p("bad/empty.pdf"), b"").unwrap();
+    std::fs::write(p("bad/loops.pdf"), parent_cycle_pdf()).unwrap();
+    fx::write_pdf(&p("bad/huge.pdf"), &[&"padding ".repeat(300_000)]).unwrap();
+    std::os::unix::fs::symlink("loop-b", p("bad/loop-a")).unwrap();
+    std::os::unix::fs::symlink("loop-a", p("bad/loop-b")).unwrap();
+    std::os::unix::fs::symlink("nowhere", p("bad/dangling")).unwrap();
+    fx::write_pdf(
+        &p("good/rca.pdf"),
+        &["Root cause analysis: timeline and corrective actions"],
+    )
+    .unwrap();
+    fx::write_docx(
+        &p("good/sow.docx"),
+        &["Statement of Work", "Scope and deliverables"],
+    )
+    .unwrap();
+    env.write("good/runbook.md", "Runbook: escalation paths");
+
+    let (summary, _) = env.scan();
+    let files = env.files();
+    let status = |rel: &str| {
+        let f = &files[rel];
+        (f.status, f.detail.clone().unwrap_or_default())
+    };
+    assert_eq!(status("bad/truncated.pdf").0, FileStatus::Unreadable);
+    assert_eq!(status("bad/broken-xref.pdf").0, FileStatus::Unreadable);
+    assert_eq!(status("bad/encrypted.pdf").0, FileStatus::Encrypted);
+    assert_eq!(status("bad/scan.pdf").0, FileStatus::NoTextLayer);
+    assert!(status("bad/not-a-zip.docx")
+        .1
+        .contains("not a valid Word document"));
+    assert_eq!(
+        status("bad/empty.pdf"),
+        (FileStatus::Ok, "empty file".into())
+    );
+    assert_eq!(status("bad/loops.pdf").0, FileStatus::TimedOut);
+    assert_eq!(status("bad/huge.pdf").0, FileStatus::TooLarge);
+    assert_eq!(
+        status("bad/loop-a"),
+        (FileStatus::Unreadable, "symbolic link loop".into())
+    );
+    assert_eq!(
+        status("bad/dangling"),
+        (FileStatus::Unreadable, "broken symbolic link".into())
+    );
+    for good in ["good/rca.pdf", "good/sow.docx", "good/runbook.md"] {
+        assert_eq!(
+            files[good].status,
+            FileStatus::Ok,
+            "{good}: {:?}",
+            files[good].detail
+        );
+    }
+    assert_eq!(summary.files, 14);
+    assert_eq!(
+        env.dossier.search("corrective actions", 5).unwrap()[0].path,
+        "good/rca.pdf"
+    );
+    assert_eq!(
+        env.dossier.search("deliverables", 5).unwrap()[0].path,
+        "good/sow.docx"
+    );
+
+    // A timeout is retried on the next scan (it may have been load); nothing else is re-read.
+    let (again, _) = env.scan();
+    assert_eq!((again.changed, again.unchanged), (1, 13));
+}
+
+#[cfg(unix)]
+#[test]
+fn non_utf8_file_names_are_indexed_and_taggable() {
+    use std::os::unix::ffi::OsStrExt;
+    let mut env = Env::new();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9-runbook.md");
+    std::fs::write(env.folder.join(name), "Runbook for the café").unwrap();
+    env.scan();
+    let files = env.files();
+    let (path, entry) = files.iter().next().unwrap();
+    assert_eq!(
+        path, "caf\u{fffd}-runbook.md",
+        "shown with a replacement character"
+    );
+    assert_eq!(entry.status, FileStatus::Ok);
+    let targets = ["OPE-002".parse().unwrap()];
+    env.dossier
+        .tag(&env.folder.join(name), &targets, None)
+        .unwrap();
+    assert_eq!(env.files()[path].tags, ["OPE-002"]);
+}
