@@ -134,14 +134,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             note,
         } => {
             let targets = parse_targets(&controls)?;
-            let row = open()?.tag(&file, &targets, note.as_deref())?;
-            println!("tagged {} with {}", row.path, controls.join(", "));
+            let change = open()?.tag(&[&file], &targets, note.as_deref())?;
+            println!(
+                "tagged {} with {}",
+                change.paths.join(", "),
+                controls.join(", ")
+            );
             Ok(())
         }
         Command::Untag { file, controls } => {
             let targets = parse_targets(&controls)?;
-            let removed = open()?.untag(&file, &targets)?;
-            println!("removed {removed} tag(s)");
+            let change = open()?.untag(&[&file], &targets)?;
+            println!("removed {} tag(s)", -change.delta);
             Ok(())
         }
         Command::Files { control, json } => {

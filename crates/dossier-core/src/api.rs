@@ -11,6 +11,7 @@ use crate::evidence::root::{self, Root};
 use crate::evidence::scan::{self, ScanError, ScanSummary};
 use crate::evidence::status::FileStatus;
 use crate::extract::pool::ExtractorPool;
+use crate::preview::{self, Preview};
 use crate::search::{self, SearchError, SearchHit};
 use crate::store::{Store, StoreError};
 use crate::tags::{self, ControlTarget, TagError};
@@ -42,6 +43,8 @@ pub enum Error {
         root: PathBuf,
         hint: String,
     },
+    #[error("{path} is missing from the evidence folder (moved out or deleted)")]
+    FileMissing { path: String },
     #[error("database error: {0}")]
     Sql(#[from] rusqlite::Error),
 }
@@ -64,12 +67,14 @@ impl Error {
             Self::UnknownChecklist { .. } => "unknown_checklist",
             Self::OutsideFolder { .. } => "outside_folder",
             Self::FileNotIndexed { .. } => "file_not_indexed",
+            Self::FileMissing { .. } => "file_missing",
         }
     }
 }
 
 /// A file of the evidence folder as listed to the user.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct FileEntry {
     /// Relative to the evidence folder, `/`-separated.
     pub path: String,
@@ -77,14 +82,35 @@ pub struct FileEntry {
     pub status: FileStatus,
     /// Why the status is not `ok`, in words.
     pub detail: Option<String>,
+    #[ts(type = "number")]
     pub size: u64,
     /// Modification time, seconds since the Unix epoch.
+    #[ts(type = "number")]
     pub modified: i64,
     pub hash: Option<String>,
     /// Control IDs, `CSN-001#2` for a tag on one evidence item.
     pub tags: Vec<String>,
     /// Other files of the folder with identical content.
     pub copies: Vec<String>,
+    /// Notes the user left on this file's tags.
+    pub notes: Vec<TagNote>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct TagNote {
+    pub tag: String,
+    pub note: String,
+}
+
+/// What a tag or untag call did, and how to undo it.
+#[derive(Debug, Clone)]
+pub struct TagChange {
+    /// The files changed, relative to the evidence folder.
+    pub paths: Vec<String>,
+    /// Tags added (positive) or removed (negative).
+    pub delta: i64,
+    before: tags::TagSnapshot,
 }
 
 /// Which files `files` lists.
@@ -140,6 +166,12 @@ impl Dossier {
         Ok(scan::scan(&mut self.store, folder, pool, cancel, sink)?)
     }
 
+    /// Makes `folder` the active folder without scanning it (the app's watcher scans).
+    pub fn open_folder(&mut self, folder: &Path) -> Result<Root, Error> {
+        let canonical = scan::canonical_folder(folder)?;
+        Ok(root::open(self.store.conn(), &canonical)?)
+    }
+
     pub fn active_folder(&self) -> Result<Root, Error> {
         root::active(self.store.conn())?.ok_or(Error::NoFolder)
     }
@@ -187,51 +219,87 @@ impl Dossier {
         }
     }
 
-    /// Tags the file with each target, after checking every target against the catalog
-    /// (nothing is written if one is unknown).
+    /// Tags each file with each target, after checking every target against the catalog
+    /// (nothing is written if one file or target is unknown).
     pub fn tag(
         &mut self,
-        file: &Path,
+        files: &[&Path],
         targets: &[ControlTarget],
         note: Option<&str>,
-    ) -> Result<FileRow, Error> {
-        let row = self.resolve_file(file)?;
+    ) -> Result<TagChange, Error> {
         for t in targets {
             tags::validate(t, self.checklists())?;
         }
-        let tx = self.store.conn_mut().transaction()?;
-        for t in targets {
-            tags::add(&tx, row.id, t, note)?;
-        }
-        tx.commit()?;
-        Ok(row)
+        self.change_tags(files, |tx, id| {
+            targets.iter().try_for_each(|t| tags::add(tx, id, t, note))
+        })
     }
 
-    /// Removes the tags; returns how many were removed. A missing file left with no tags
-    /// leaves the index at the next scan.
-    pub fn untag(&mut self, file: &Path, targets: &[ControlTarget]) -> Result<usize, Error> {
-        let row = self.resolve_file(file)?;
+    /// Removes the tags from each file. A missing file left with no tags leaves the index
+    /// at the next scan.
+    pub fn untag(
+        &mut self,
+        files: &[&Path],
+        targets: &[ControlTarget],
+    ) -> Result<TagChange, Error> {
+        self.change_tags(files, |tx, id| {
+            targets
+                .iter()
+                .try_for_each(|t| tags::remove(tx, id, t).map(drop))
+        })
+    }
+
+    /// Undoes a tag change: the files' tags go back to what they were before it.
+    pub fn undo(&mut self, change: &TagChange) -> Result<(), Error> {
         let tx = self.store.conn_mut().transaction()?;
-        let mut removed = 0;
-        for t in targets {
-            removed += tags::remove(&tx, row.id, t)?;
-        }
+        tags::restore(&tx, &change.before)?;
         tx.commit()?;
-        Ok(removed)
+        Ok(())
+    }
+
+    fn change_tags(
+        &mut self,
+        files: &[&Path],
+        apply: impl Fn(&rusqlite::Transaction<'_>, i64) -> rusqlite::Result<()>,
+    ) -> Result<TagChange, Error> {
+        let rows = files
+            .iter()
+            .map(|f| self.resolve_file(f))
+            .collect::<Result<Vec<_>, _>>()?;
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let tx = self.store.conn_mut().transaction()?;
+        let before = tags::snapshot(&tx, &ids)?;
+        for id in &ids {
+            apply(&tx, *id)?;
+        }
+        let after = tags::snapshot(&tx, &ids)?.len();
+        tx.commit()?;
+        Ok(TagChange {
+            paths: rows.into_iter().map(|r| r.path).collect(),
+            delta: after as i64 - before.len() as i64,
+            before,
+        })
     }
 
     /// Files of the active folder, missing ones included (status `missing`).
     pub fn files(&self, query: &FileQuery) -> Result<Vec<FileEntry>, Error> {
         let root = self.active_folder()?;
         let conn = self.store.conn();
-        let mut tags_by_file: HashMap<i64, Vec<String>> = HashMap::new();
+        let mut tags_by_file: HashMap<i64, (Vec<String>, Vec<TagNote>)> = HashMap::new();
         for t in tags::of_root(conn, root.id)? {
             let label = ControlTarget {
                 control: t.control,
                 item: t.item,
             }
             .to_string();
-            tags_by_file.entry(t.file_id).or_default().push(label);
+            let entry = tags_by_file.entry(t.file_id).or_default();
+            if let Some(note) = t.note {
+                entry.1.push(TagNote {
+                    tag: label.clone(),
+                    note,
+                });
+            }
+            entry.0.push(label);
         }
         let rows = index::all(conn, root.id)?;
         let mut by_hash: HashMap<&str, Vec<&str>> = HashMap::new();
@@ -247,7 +315,7 @@ impl Dossier {
         let entries = rows
             .iter()
             .map(|r| {
-                let tags = tags_by_file.remove(&r.id).unwrap_or_default();
+                let (tags, notes) = tags_by_file.remove(&r.id).unwrap_or_default();
                 let copies = match (&r.hash, r.missing_since) {
                     (Some(h), None) if r.size > 0 => by_hash[h.as_str()]
                         .iter()
@@ -266,6 +334,7 @@ impl Dossier {
                     hash: r.hash.clone(),
                     tags,
                     copies,
+                    notes,
                 }
             })
             .filter(|e| match &wanted {
@@ -277,6 +346,25 @@ impl Dossier {
             })
             .collect();
         Ok(entries)
+    }
+
+    /// The absolute path of an indexed, present file: the only paths the app opens.
+    pub fn absolute_path(&self, file: &Path) -> Result<PathBuf, Error> {
+        let root = self.active_folder()?;
+        let row = self.resolve_file(file)?;
+        if row.missing_since.is_some() {
+            return Err(Error::FileMissing { path: row.path });
+        }
+        Ok(index::absolute(&root.path, &row.raw_path))
+    }
+
+    /// A preview of an indexed file.
+    pub fn preview(&self, file: &Path) -> Result<Preview, Error> {
+        let row = self.resolve_file(file)?;
+        let abs = self.absolute_path(file)?;
+        Ok(preview::of_file(&abs, row.kind, || {
+            index::text(self.store.conn(), row.id).ok().flatten()
+        }))
     }
 
     pub fn coverage(&self, checklist: &str) -> Result<Coverage, Error> {

@@ -11,8 +11,9 @@ use crate::evidence::status::FileStatus;
 use rusqlite::Connection;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum ControlStatus {
     Covered,
     Partial,
@@ -29,15 +30,19 @@ pub struct TaggedEvidence {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Coverage {
     pub checklist: String,
     pub name: String,
     pub version: String,
     /// Readiness: the share of evidence items answered, over all controls, 0–100.
     pub percent: f64,
+    #[ts(type = "number")]
     pub covered: usize,
+    #[ts(type = "number")]
     pub partial: usize,
+    #[ts(type = "number")]
     pub gap: usize,
     /// IDs of the controls with status `gap`, in checklist order.
     pub gaps: Vec<String>,
@@ -45,16 +50,21 @@ pub struct Coverage {
     pub controls: Vec<ControlCoverage>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct SectionCoverage {
     pub title: String,
     pub percent: f64,
+    #[ts(type = "number")]
     pub covered: usize,
+    #[ts(type = "number")]
     pub partial: usize,
+    #[ts(type = "number")]
     pub gap: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ControlCoverage {
     pub id: String,
     pub title: String,
@@ -70,7 +80,8 @@ pub struct ControlCoverage {
     pub missing_files: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ItemCoverage {
     /// 1-based, as in `CSN-001#2`.
     pub number: u32,

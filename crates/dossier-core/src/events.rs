@@ -5,20 +5,25 @@ use serde::Serialize;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[ts(export)]
 pub enum IndexEvent {
     ScanStarted {
         root: String,
     },
     /// The walk is done: `files` found, `to_read` of them new or changed.
     Walked {
+        #[ts(type = "number")]
         files: usize,
+        #[ts(type = "number")]
         to_read: usize,
     },
     /// `done` of `total` files read; `current` is the folder being read.
     Progress {
+        #[ts(type = "number")]
         done: usize,
+        #[ts(type = "number")]
         total: usize,
         current: String,
     },

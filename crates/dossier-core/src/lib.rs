@@ -7,9 +7,10 @@ pub mod coverage;
 pub mod events;
 pub mod evidence;
 pub mod extract;
+pub mod preview;
 pub mod search;
 pub mod store;
 pub mod tags;
 pub mod watch;
 
-pub use api::{Dossier, Error, FileEntry, FileQuery};
+pub use api::{Dossier, Error, FileEntry, FileQuery, TagChange};

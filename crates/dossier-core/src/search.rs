@@ -13,7 +13,8 @@ pub enum SearchError {
     Store(#[from] rusqlite::Error),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct SearchHit {
     pub path: String,
     pub kind: FileKind,

@@ -166,20 +166,71 @@ pub fn remove(conn: &Connection, file_id: i64, target: &ControlTarget) -> rusqli
     }
 }
 
+/// The tags of some files at one moment; restoring it undoes whatever changed them since.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TagSnapshot {
+    files: Vec<i64>,
+    tags: Vec<Tag>,
+}
+
+impl TagSnapshot {
+    pub fn len(&self) -> usize {
+        self.tags.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tags.is_empty()
+    }
+}
+
+pub fn snapshot(conn: &Connection, files: &[i64]) -> rusqlite::Result<TagSnapshot> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT file_id, control_id, item, note FROM tags WHERE file_id = ?1 ORDER BY id",
+    )?;
+    let mut tags = Vec::new();
+    for id in files {
+        let rows = stmt.query_map([id], tag_from_row)?;
+        for t in rows {
+            tags.push(t?);
+        }
+    }
+    Ok(TagSnapshot {
+        files: files.to_vec(),
+        tags,
+    })
+}
+
+/// Puts the files' tags back exactly as the snapshot saw them.
+pub fn restore(conn: &Connection, snapshot: &TagSnapshot) -> rusqlite::Result<()> {
+    for id in &snapshot.files {
+        conn.execute("DELETE FROM tags WHERE file_id = ?1", [id])?;
+    }
+    for t in &snapshot.tags {
+        let target = ControlTarget {
+            control: t.control.clone(),
+            item: t.item,
+        };
+        add(conn, t.file_id, &target, t.note.as_deref())?;
+    }
+    Ok(())
+}
+
+fn tag_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Tag> {
+    Ok(Tag {
+        file_id: r.get(0)?,
+        control: r.get(1)?,
+        item: r.get(2)?,
+        note: r.get(3)?,
+    })
+}
+
 /// Every tag on files of the root, ordered by control then file.
 pub fn of_root(conn: &Connection, root_id: i64) -> rusqlite::Result<Vec<Tag>> {
     let mut stmt = conn.prepare_cached(
         "SELECT t.file_id, t.control_id, t.item, t.note FROM tags t JOIN files f ON f.id = t.file_id
          WHERE f.root_id = ?1 ORDER BY t.control_id, t.item, f.path",
     )?;
-    let rows = stmt.query_map([root_id], |r| {
-        Ok(Tag {
-            file_id: r.get(0)?,
-            control: r.get(1)?,
-            item: r.get(2)?,
-            note: r.get(3)?,
-        })
-    })?;
+    let rows = stmt.query_map([root_id], tag_from_row)?;
     rows.collect()
 }
 

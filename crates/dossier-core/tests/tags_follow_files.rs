@@ -97,9 +97,10 @@ fn deleted_tagged_file_is_reported_missing_until_untagged() {
 
     let removed = env
         .dossier
-        .untag(Path::new("diagram.svg"), &["DOC-001".parse().unwrap()])
-        .unwrap();
-    assert_eq!(removed, 1);
+        .untag(&[Path::new("diagram.svg")], &["DOC-001".parse().unwrap()])
+        .unwrap()
+        .delta;
+    assert_eq!(removed, -1);
     env.scan();
     assert!(
         !env.files().contains_key("diagram.svg"),
@@ -164,7 +165,7 @@ fn tagging_an_unknown_control_is_refused_with_the_closest_ids() {
     env.scan();
     let err = env
         .dossier
-        .tag(Path::new("sow.md"), &["PRJ-03".parse().unwrap()], None)
+        .tag(&[Path::new("sow.md")], &["PRJ-03".parse().unwrap()], None)
         .unwrap_err();
     assert_eq!(err.code(), "unknown_control");
     assert!(err.to_string().contains("PRJ-003"), "{err}");
@@ -178,20 +179,20 @@ fn files_are_named_relative_or_absolute_but_never_outside_the_folder() {
     env.scan();
     let abs = env.path("docs/sow.md");
     env.dossier
-        .tag(&abs, &["PRJ-003".parse().unwrap()], Some("v2 template"))
+        .tag(&[&abs], &["PRJ-003".parse().unwrap()], Some("v2 template"))
         .unwrap();
     assert_eq!(env.file("docs/sow.md").tags, ["PRJ-003"]);
     let outside = env.dir.path().join("elsewhere.md");
     fs::write(&outside, "x").unwrap();
     let err = env
         .dossier
-        .tag(&outside, &["PRJ-003".parse().unwrap()], None)
+        .tag(&[&outside], &["PRJ-003".parse().unwrap()], None)
         .unwrap_err();
     assert_eq!(err.code(), "outside_folder");
     let err = env
         .dossier
         .tag(
-            Path::new("docs/sow.mdx"),
+            &[Path::new("docs/sow.mdx")],
             &["PRJ-003".parse().unwrap()],
             None,
         )
@@ -200,5 +201,39 @@ fn files_are_named_relative_or_absolute_but_never_outside_the_folder() {
     assert!(
         err.to_string().contains("did you mean docs/sow.md"),
         "{err}"
+    );
+}
+
+#[test]
+fn tagging_many_files_at_once_can_be_undone_exactly() {
+    let mut env = Env::new();
+    env.write("a.md", "a");
+    env.write("b.md", "b");
+    env.scan();
+    let note = Some("reviewed");
+    let first = env
+        .dossier
+        .tag(&[Path::new("a.md")], &["PRJ-003".parse().unwrap()], note)
+        .unwrap();
+    assert_eq!(first.delta, 1);
+    let change = env
+        .dossier
+        .tag(
+            &[Path::new("a.md"), Path::new("b.md")],
+            &["PRJ-003".parse().unwrap(), "PRJ-002".parse().unwrap()],
+            Some("batch"),
+        )
+        .unwrap();
+    assert_eq!((change.delta, change.paths.len()), (3, 2));
+    assert_eq!(env.file("b.md").tags, ["PRJ-002", "PRJ-003"]);
+    env.dossier.undo(&change).unwrap();
+    assert_eq!(env.file("a.md").tags, ["PRJ-003"]);
+    assert!(env.file("b.md").tags.is_empty());
+    let notes = env.file("a.md").notes;
+    assert_eq!(notes.len(), 1);
+    assert_eq!(
+        (notes[0].tag.as_str(), notes[0].note.as_str()),
+        ("PRJ-003", "reviewed"),
+        "the old note is back"
     );
 }

@@ -6,7 +6,8 @@
 use serde::{Deserialize, Serialize};
 
 /// One version of one AWS validation checklist.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Checklist {
     /// Stable identifier used on the command line and in the store, e.g. `data-analytics-7.1`.
     pub id: String,
@@ -24,7 +25,8 @@ pub struct Checklist {
 }
 
 /// A numbered prerequisite item (1.1 … 4.6), validated by the program team before the review.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Prerequisite {
     /// Item number, e.g. "4.1".
     pub id: String,
@@ -36,7 +38,8 @@ pub struct Prerequisite {
 }
 
 /// A top-level requirements section, e.g. "Common Customer Example Requirements".
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Section {
     pub title: String,
     /// The section's introduction paragraph(s).
@@ -53,7 +56,8 @@ pub struct Section {
 }
 
 /// A category inside a section, e.g. "Operational Excellence".
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Category {
     pub title: String,
     #[serde(default)]
@@ -67,7 +71,8 @@ pub struct Category {
 }
 
 /// One control the reviewer walks, e.g. `PRJ-003 - Statement of Work`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Control {
     /// Control ID, e.g. "PRJ-003". Shared IDs across checklists name one practice artefact.
     pub id: String,
@@ -87,15 +92,17 @@ pub struct Control {
 }
 
 /// How many of the submitted customer examples a control's evidence must cover.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ExampleScope {
     pub rule: ScopeRule,
     /// The sentence of the checklist that states the scope, verbatim.
     pub text: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case", tag = "kind")]
+#[ts(export)]
 pub enum ScopeRule {
     /// Required for every provided customer example.
     All,

@@ -177,6 +177,14 @@ pub fn delete(conn: &Connection, id: i64) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// The extracted text of a file, as indexed.
+pub fn text(conn: &Connection, id: i64) -> rusqlite::Result<Option<String>> {
+    conn.query_row("SELECT body FROM file_text WHERE rowid = ?1", [id], |r| {
+        r.get(0)
+    })
+    .optional()
+}
+
 pub fn has_tags(conn: &Connection, id: i64) -> rusqlite::Result<bool> {
     conn.prepare_cached("SELECT EXISTS(SELECT 1 FROM tags WHERE file_id = ?1)")?
         .query_row([id], |r| r.get(0))

@@ -4,10 +4,13 @@
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Root {
+    #[ts(type = "number")]
     pub id: i64,
     pub path: PathBuf,
+    #[ts(type = "number")]
     pub opened_at: i64,
 }
 

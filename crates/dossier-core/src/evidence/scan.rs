@@ -21,22 +21,32 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ScanSummary {
     /// Files present in the folder after the scan.
+    #[ts(type = "number")]
     pub files: usize,
+    #[ts(type = "number")]
     pub new: usize,
+    #[ts(type = "number")]
     pub changed: usize,
     /// Files renamed or moved, tags carried along.
+    #[ts(type = "number")]
     pub moved: usize,
     /// Tagged files that are gone from the folder (missing evidence).
+    #[ts(type = "number")]
     pub missing: usize,
     /// Present files that could not be fully read (see their status).
+    #[ts(type = "number")]
     pub unreadable: usize,
+    #[ts(type = "number")]
     pub unchanged: usize,
     /// Untagged files that vanished and were dropped from the index.
+    #[ts(type = "number")]
     pub removed: usize,
     /// Groups of files with identical content.
+    #[ts(type = "number")]
     pub duplicates: usize,
     /// The scan was cancelled; what was read so far is kept.
     pub cancelled: bool,
