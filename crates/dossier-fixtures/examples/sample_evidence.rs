@@ -18,7 +18,7 @@
 
 use dossier_fixtures::{write_docx, write_drawio, write_pdf, write_pptx, write_svg, write_xlsx};
 use std::error::Error;
-use std::io::{Cursor, Read, Write};
+use std::io::{self, Cursor, Read, Write};
 use std::path::{Path, PathBuf};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
@@ -26,53 +26,27 @@ use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 /// The date stamped into workbook metadata in place of the time of generation.
 const DOCUMENT_DATE: &str = "2026-01-15T09:00:00Z";
 
+/// Writes one file of the folder at the given path.
+type WriteFile = fn(&Path) -> io::Result<()>;
+
 fn main() -> Result<(), Box<dyn Error>> {
     let root = PathBuf::from(
         std::env::args()
             .nth(1)
             .ok_or("usage: sample_evidence OUTPUT_DIR (e.g. assets/sample-evidence)")?,
     );
-    let files: &[(&str, fn(&Path) -> Result<(), Box<dyn Error>>)] = &[
-        (
-            "Practice/Northwind Cloud - Company Overview 2026.pptx",
-            company_overview,
-        ),
-        (
-            "Practice/Training Plan and Onboarding Paths FY2026.xlsx",
-            training_plan,
-        ),
-        (
-            "Delivery/Templates/SOW Template - Data and Analytics v3.2.docx",
-            sow_template,
-        ),
-        (
-            "Delivery/Templates/Project Plan Template - CSAT Checkpoints.xlsx",
-            project_plan,
-        ),
-        (
-            "Operations/RCA/RCA-2025-017 Acme Retail nightly ETL outage.pdf",
-            rca_record,
-        ),
-        (
-            "Security/Security Engagement SOP - Account Governance and Access.docx",
-            security_sop,
-        ),
-        (
-            "Security/Data Encryption and Key Management Policy.pdf",
-            encryption_policy,
-        ),
-        (
-            "Customers/Acme Retail/acme-retail-analytics-architecture.drawio",
-            architecture_drawio,
-        ),
-        (
-            "Customers/Acme Retail/acme-retail-analytics-architecture.svg",
-            architecture_svg,
-        ),
-        (
-            "Customers/Acme Retail/Acme Retail - TCO and Cost Model.xlsx",
-            cost_model,
-        ),
+    #[rustfmt::skip] // One file a line.
+    let files: &[(&str, WriteFile)] = &[
+        ("Practice/Northwind Cloud - Company Overview 2026.pptx", company_overview),
+        ("Practice/Training Plan and Onboarding Paths FY2026.xlsx", training_plan),
+        ("Delivery/Templates/SOW Template - Data and Analytics v3.2.docx", sow_template),
+        ("Delivery/Templates/Project Plan Template - CSAT Checkpoints.xlsx", project_plan),
+        ("Operations/RCA/RCA-2025-017 Acme Retail nightly ETL outage.pdf", rca_record),
+        ("Security/Security Engagement SOP - Account Governance and Access.docx", security_sop),
+        ("Security/Data Encryption and Key Management Policy.pdf", encryption_policy),
+        ("Customers/Acme Retail/acme-retail-analytics-architecture.drawio", architecture_drawio),
+        ("Customers/Acme Retail/acme-retail-analytics-architecture.svg", architecture_svg),
+        ("Customers/Acme Retail/Acme Retail - TCO and Cost Model.xlsx", cost_model),
         ("Admin/invoice-2024-03.pdf", invoice),
         ("Admin/office.jpg", office_photo),
     ];
@@ -96,7 +70,7 @@ fn main() -> Result<(), Box<dyn Error>> {
 // ---------------------------------------------------------------------------
 // Practice
 
-fn company_overview(path: &Path) -> Result<(), Box<dyn Error>> {
+fn company_overview(path: &Path) -> io::Result<()> {
     write_pptx(
         path,
         &[
@@ -157,12 +131,11 @@ fn company_overview(path: &Path) -> Result<(), Box<dyn Error>> {
                 "Rachel Brennan | AWS alliance and sales | rachel.brennan@northwind-cloud.example",
             ],
         ],
-    )?;
-    Ok(())
+    )
 }
 
 #[rustfmt::skip] // One row of the sheet a line.
-fn training_plan(path: &Path) -> Result<(), Box<dyn Error>> {
+fn training_plan(path: &Path) -> io::Result<()> {
     write_xlsx(
         path,
         &[
@@ -194,14 +167,13 @@ fn training_plan(path: &Path) -> Result<(), Box<dyn Error>> {
             &["AWS Certified Solutions Architect - Professional", "6"],
             &["AWS Certified Cloud Practitioner", "52"],
         ],
-    )?;
-    Ok(())
+    )
 }
 
 // ---------------------------------------------------------------------------
 // Delivery
 
-fn sow_template(path: &Path) -> Result<(), Box<dyn Error>> {
+fn sow_template(path: &Path) -> io::Result<()> {
     write_docx(
         path,
         &[
@@ -250,12 +222,11 @@ fn sow_template(path: &Path) -> Result<(), Box<dyn Error>> {
             "12. Signatures",
             "For [Customer]: name, title, date. For Northwind Cloud Consulting: name, title, date.",
         ],
-    )?;
-    Ok(())
+    )
 }
 
 #[rustfmt::skip] // One row of the sheet a line.
-fn project_plan(path: &Path) -> Result<(), Box<dyn Error>> {
+fn project_plan(path: &Path) -> io::Result<()> {
     write_xlsx(
         path,
         &[
@@ -281,14 +252,13 @@ fn project_plan(path: &Path) -> Result<(), Box<dyn Error>> {
             &[],
             &["Rules: a checkpoint score below target triggers an action plan within five business days, owned by the project manager and reviewed at the next steering committee."],
         ],
-    )?;
-    Ok(())
+    )
 }
 
 // ---------------------------------------------------------------------------
 // Operations
 
-fn rca_record(path: &Path) -> Result<(), Box<dyn Error>> {
+fn rca_record(path: &Path) -> io::Result<()> {
     write_pdf(
         path,
         &[
@@ -338,14 +308,13 @@ fn rca_record(path: &Path) -> Result<(), Box<dyn Error>> {
              7. RCA process reference\n\
              This record follows Northwind operations standard OPS-04: an RCA is mandatory for every Sev-1 and Sev-2 incident and for any breach of an agreed KPI; it is blameless, completed within five business days, reviewed with the customer, and its corrective actions are tracked to closure in the customer's service review.",
         ],
-    )?;
-    Ok(())
+    )
 }
 
 // ---------------------------------------------------------------------------
 // Security
 
-fn security_sop(path: &Path) -> Result<(), Box<dyn Error>> {
+fn security_sop(path: &Path) -> io::Result<()> {
     write_docx(
         path,
         &[
@@ -376,11 +345,10 @@ fn security_sop(path: &Path) -> Result<(), Box<dyn Error>> {
             "Acme Retail (2025): five accounts created through AWS Control Tower; root MFA devices handed to Acme IT security on 2025-04-16; organization trail to the Log Archive account with S3 Object Lock; consultants accessed through IAM Identity Center federated with Acme's identity provider; Amazon Redshift reachable only from the AWS Glue and Amazon QuickSight security groups.",
             "Revision history: 2.0 (2025-02-10) added network baseline; 2.1 (2025-09-01) added IAM Access Analyzer pipeline check.",
         ],
-    )?;
-    Ok(())
+    )
 }
 
-fn encryption_policy(path: &Path) -> Result<(), Box<dyn Error>> {
+fn encryption_policy(path: &Path) -> io::Result<()> {
     write_pdf(
         path,
         &[
@@ -418,8 +386,7 @@ fn encryption_policy(path: &Path) -> Result<(), Box<dyn Error>> {
              7. Compliance and review\n\
              Project architects confirm compliance with this policy at the deployment readiness review. The security lead reviews the policy every year and after any security incident.",
         ],
-    )?;
-    Ok(())
+    )
 }
 
 // ---------------------------------------------------------------------------
@@ -443,18 +410,16 @@ const ARCHITECTURE: &[&str] = &[
     "Amazon CloudWatch\nalarms, dashboards, logs",
 ];
 
-fn architecture_drawio(path: &Path) -> Result<(), Box<dyn Error>> {
-    write_drawio(path, ARCHITECTURE, false)?;
-    Ok(())
+fn architecture_drawio(path: &Path) -> io::Result<()> {
+    write_drawio(path, ARCHITECTURE, false)
 }
 
-fn architecture_svg(path: &Path) -> Result<(), Box<dyn Error>> {
-    write_svg(path, ARCHITECTURE)?;
-    Ok(())
+fn architecture_svg(path: &Path) -> io::Result<()> {
+    write_svg(path, ARCHITECTURE)
 }
 
 #[rustfmt::skip] // One row of the sheet a line.
-fn cost_model(path: &Path) -> Result<(), Box<dyn Error>> {
+fn cost_model(path: &Path) -> io::Result<()> {
     write_xlsx(
         path,
         &[
@@ -507,14 +472,13 @@ fn cost_model(path: &Path) -> Result<(), Box<dyn Error>> {
             &[],
             &["Spend monitoring: AWS Budgets alerts at 80% and 100% of the optimised monthly estimate; monthly review of AWS Cost Explorer with Acme finance."],
         ],
-    )?;
-    Ok(())
+    )
 }
 
 // ---------------------------------------------------------------------------
 // Admin: files that are not evidence
 
-fn invoice(path: &Path) -> Result<(), Box<dyn Error>> {
+fn invoice(path: &Path) -> io::Result<()> {
     write_pdf(
         path,
         &["INVOICE\n\
@@ -537,15 +501,13 @@ fn invoice(path: &Path) -> Result<(), Box<dyn Error>> {
            \n\
            Payment by ACH to account ending 4410. Please quote the invoice number with your payment.\n\
            Thank you for your business."],
-    )?;
-    Ok(())
+    )
 }
 
 /// A 32 x 24 baseline JPEG (a window, a wall, a plant and a desk): a photo that
 /// holds no evidence and no text.
-fn office_photo(path: &Path) -> Result<(), Box<dyn Error>> {
-    std::fs::write(path, OFFICE_JPEG)?;
-    Ok(())
+fn office_photo(path: &Path) -> io::Result<()> {
+    std::fs::write(path, OFFICE_JPEG)
 }
 
 // ---------------------------------------------------------------------------
