@@ -95,6 +95,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             match e.downcast_ref::<dossier_core::Error>() {
                 Some(core) => eprintln!("error: {core} [{}]", core.code()),
@@ -103,6 +104,12 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The reader of our output went away (`dossier files | head`): not an error.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<std::io::Error>()
+        .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
@@ -161,6 +168,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             print::search(&hits, json)
         }
         Command::Watch { folder, json } => {
+            if !json {
+                eprintln!("watching {} (Ctrl-C to stop)", folder.display());
+            }
             let sink = Box::new(move |e: IndexEvent| print::watch_event(&e, json));
             let watch = Watch::start(&db, &folder, extractor()?, sink)?;
             watch.wait()?;

@@ -9,10 +9,18 @@ use dossier_core::search::SearchHit;
 use dossier_core::FileEntry;
 use serde::Serialize;
 use serde_json::json;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
+
+/// Prints one line to stdout, returning the error (e.g. a closed pipe) instead of panicking
+/// like `println!` does, so `dossier files | head` ends quietly.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        writeln!(std::io::stdout().lock(), $($arg)*)
+    };
+}
 
 fn print_json(value: &impl Serialize) -> anyhow::Result<()> {
-    println!("{}", serde_json::to_string_pretty(value)?);
+    say!("{}", serde_json::to_string_pretty(value)?)?;
     Ok(())
 }
 
@@ -30,14 +38,14 @@ pub fn checklists(all: &[Checklist], json: bool) -> anyhow::Result<()> {
         return print_json(&rows);
     }
     for c in all {
-        println!(
+        say!(
             "{:<24} {} {} ({} controls, {} prerequisites)",
             c.id,
             c.name,
             c.version,
             c.control_count(),
             c.prerequisites.len()
-        );
+        )?;
     }
     Ok(())
 }
@@ -61,12 +69,14 @@ pub fn controls(c: &Checklist, json: bool) -> anyhow::Result<()> {
     for r in c.controls() {
         if r.section.title != section {
             section = &r.section.title;
-            println!("\n{section}");
+            say!("\n{section}")?;
         }
-        println!(
+        say!(
             "  {:<10} {}  [{}]",
-            r.control.id, r.control.title, r.category.title
-        );
+            r.control.id,
+            r.control.title,
+            r.category.title
+        )?;
     }
     Ok(())
 }
@@ -92,7 +102,7 @@ pub fn scan_summary(s: &ScanSummary, json: bool) -> anyhow::Result<()> {
     if json {
         return print_json(s);
     }
-    println!(
+    say!(
         "{} files: {} new, {} changed, {} moved, {} unchanged; {} missing, {} unreadable, {} duplicate group(s){}",
         s.files,
         s.new,
@@ -103,7 +113,7 @@ pub fn scan_summary(s: &ScanSummary, json: bool) -> anyhow::Result<()> {
         s.unreadable,
         s.duplicates,
         if s.cancelled { " (cancelled)" } else { "" }
-    );
+    )?;
     Ok(())
 }
 
@@ -116,13 +126,13 @@ pub fn files(files: &[FileEntry], json: bool) -> anyhow::Result<()> {
             Some(d) if f.status.as_str() != "ok" => format!("{} ({d})", f.status.as_str()),
             _ => f.status.as_str().to_string(),
         };
-        println!(
+        say!(
             "{:<12} {:<24} {}  {}",
             f.kind.as_str(),
             status,
             f.path,
             f.tags.join(" ")
-        );
+        )?;
     }
     Ok(())
 }
@@ -131,32 +141,37 @@ pub fn coverage(c: &Coverage, json: bool) -> anyhow::Result<()> {
     if json {
         return print_json(c);
     }
-    println!(
+    say!(
         "{} {}: {:.1}% ready ({} covered, {} partial, {} gaps)",
-        c.name, c.version, c.percent, c.covered, c.partial, c.gap
-    );
+        c.name,
+        c.version,
+        c.percent,
+        c.covered,
+        c.partial,
+        c.gap
+    )?;
     let mut section = "";
     for ctl in &c.controls {
         if ctl.section != section {
             section = &ctl.section;
             let s = c.sections.iter().find(|s| s.title == section);
-            println!("\n{section}  {:.1}%", s.map_or(0.0, |s| s.percent));
+            say!("\n{section}  {:.1}%", s.map_or(0.0, |s| s.percent))?;
         }
         let mark = match ctl.status {
             ControlStatus::Covered => "covered",
             ControlStatus::Partial => "partial",
             ControlStatus::Gap => "GAP    ",
         };
-        println!("  {mark} {:<10} {}", ctl.id, ctl.title);
+        say!("  {mark} {:<10} {}", ctl.id, ctl.title)?;
         for f in &ctl.files {
-            println!("            ✓ {f}");
+            say!("            ✓ {f}")?;
         }
         for f in &ctl.missing_files {
-            println!("            ! missing: {f}");
+            say!("            ! missing: {f}")?;
         }
         if ctl.status == ControlStatus::Partial {
             for item in &ctl.missing_items {
-                println!("            needs: {item}");
+                say!("            needs: {item}")?;
             }
         }
     }
@@ -168,23 +183,23 @@ pub fn search(hits: &[SearchHit], json: bool) -> anyhow::Result<()> {
         return print_json(&hits);
     }
     if hits.is_empty() {
-        println!("no matches");
+        say!("no matches")?;
     }
     for h in hits {
-        println!("{}\n    {}", h.path, h.snippet);
+        say!("{}\n    {}", h.path, h.snippet)?;
     }
     Ok(())
 }
 
+/// Prints one watch event; a closed stdout is ignored here (the watch ends with Ctrl-C).
 pub fn watch_event(e: &IndexEvent, json: bool) {
     if json {
         if let Ok(line) = serde_json::to_string(e) {
-            println!("{line}");
+            let _ = say!("{line}");
         }
         return;
     }
     let line = match e {
-        IndexEvent::ScanStarted { root } => format!("watching {root}"),
         IndexEvent::FileAdded { path } => format!("added    {path}"),
         IndexEvent::FileChanged { path } => format!("changed  {path}"),
         IndexEvent::FileMoved { from, to } => format!("moved    {from} -> {to}"),
@@ -192,9 +207,10 @@ pub fn watch_event(e: &IndexEvent, json: bool) {
         IndexEvent::FileMissing { path } => format!("missing  {path} (tags kept)"),
         IndexEvent::FileRemoved { path } => format!("removed  {path}"),
         IndexEvent::FolderUnavailable { reason } => format!("unavailable: {reason}"),
-        IndexEvent::Walked { .. }
+        IndexEvent::ScanStarted { .. }
+        | IndexEvent::Walked { .. }
         | IndexEvent::Progress { .. }
         | IndexEvent::ScanFinished { .. } => return,
     };
-    println!("{line}");
+    let _ = say!("{line}");
 }

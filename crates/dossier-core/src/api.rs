@@ -143,16 +143,14 @@ impl Dossier {
 
     pub fn checklist(&self, id: &str) -> Result<&'static Checklist, Error> {
         let all = self.checklists();
-        all.iter()
-            .find(|c| c.id.eq_ignore_ascii_case(id))
-            .ok_or_else(|| Error::UnknownChecklist {
-                given: id.to_string(),
-                known: all
-                    .iter()
-                    .map(|c| c.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            })
+        catalog::load::find(all, id).ok_or_else(|| Error::UnknownChecklist {
+            given: id.to_string(),
+            known: all
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
     }
 
     /// Indexes `folder` (incrementally) and makes it the active folder.

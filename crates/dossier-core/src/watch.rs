@@ -21,6 +21,7 @@ const DEBOUNCE: Duration = Duration::from_millis(200);
 /// A running watch; dropping it (or calling [`Watch::stop`]) ends it.
 pub struct Watch {
     stop: CancelToken,
+    scan: CancelToken,
     thread: Option<JoinHandle<Result<(), Error>>>,
 }
 
@@ -36,10 +37,11 @@ impl Watch {
         let root = crate::evidence::scan::canonical_folder(folder)?;
         let dossier = Dossier::open(db)?;
         let stop = CancelToken::default();
-        let token = stop.clone();
+        let scan = CancelToken::default();
+        let tokens = (stop.clone(), scan.clone());
         let thread = std::thread::Builder::new()
             .name("dossier-watch".into())
-            .spawn(move || run(dossier, root, ExtractorPool::new(extractor), token, sink))
+            .spawn(move || run(dossier, root, ExtractorPool::new(extractor), tokens, sink))
             .map_err(|e| {
                 Error::Scan(crate::evidence::scan::ScanError::FolderUnreadable {
                     path: folder.to_path_buf(),
@@ -48,13 +50,21 @@ impl Watch {
             })?;
         Ok(Self {
             stop,
+            scan,
             thread: Some(thread),
         })
+    }
+
+    /// Cancels the scan in progress, keeping what it read; watching goes on, and the next
+    /// change in the folder scans again.
+    pub fn cancel_scan(&self) {
+        self.scan.cancel();
     }
 
     /// Stops watching and returns how the watch ended.
     pub fn stop(mut self) -> Result<(), Error> {
         self.stop.cancel();
+        self.scan.cancel();
         self.thread
             .take()
             .map_or(Ok(()), |t| t.join().unwrap_or(Ok(())))
@@ -71,6 +81,7 @@ impl Watch {
 impl Drop for Watch {
     fn drop(&mut self) {
         self.stop.cancel();
+        self.scan.cancel();
         if let Some(t) = self.thread.take() {
             let _ = t.join();
         }
@@ -81,7 +92,7 @@ fn run(
     mut dossier: Dossier,
     root: PathBuf,
     pool: ExtractorPool,
-    stop: CancelToken,
+    (stop, scan): (CancelToken, CancelToken),
     mut sink: Box<dyn FnMut(IndexEvent) + Send>,
 ) -> Result<(), Error> {
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
@@ -93,7 +104,11 @@ fn run(
     while !stop.is_cancelled() {
         if rescan {
             rescan = false;
-            match dossier.scan(&root, &pool, &stop, &mut *sink) {
+            scan.reset();
+            if stop.is_cancelled() {
+                break;
+            }
+            match dossier.scan(&root, &pool, &scan, &mut *sink) {
                 Ok(_) => {}
                 Err(Error::Scan(e)) => sink(IndexEvent::FolderUnavailable {
                     reason: e.to_string(),

@@ -1,0 +1,172 @@
+//! The commands the UI invokes. Each validates its input (see `input`) and makes one call
+//! into the core; none holds business logic.
+
+use crate::error::{IpcError, IpcResult};
+use crate::input;
+use crate::state::Shell;
+use dossier_core::catalog::Checklist;
+use dossier_core::coverage::Coverage;
+use dossier_core::evidence::root::Root;
+use dossier_core::preview::Preview;
+use dossier_core::search::SearchHit;
+use dossier_core::{FileEntry, FileQuery};
+use serde::Serialize;
+use std::path::Path;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+
+#[derive(Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ShellState {
+    /// The active evidence folder, if one is open.
+    pub folder: Option<Root>,
+    /// Folders opened before, most recent first.
+    pub recent: Vec<Root>,
+    pub sample_folder: String,
+    /// A folder given at start that could not be opened.
+    pub startup_error: Option<IpcError>,
+}
+
+#[derive(Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct TagSummary {
+    pub paths: Vec<String>,
+    /// Tags added (positive) or removed (negative).
+    #[ts(type = "number")]
+    pub delta: i64,
+}
+
+#[tauri::command]
+pub async fn shell_state(shell: State<'_, Shell>) -> IpcResult<ShellState> {
+    let d = shell.dossier();
+    Ok(ShellState {
+        folder: d.active_folder().ok().filter(|r| r.path.is_dir()),
+        recent: d.recent_folders()?,
+        sample_folder: shell.sample_folder.display().to_string(),
+        startup_error: shell.take_startup_error(),
+    })
+}
+
+/// Shows the native folder dialog and opens the chosen folder; `None` if cancelled.
+#[tauri::command]
+pub async fn pick_folder(app: AppHandle, shell: State<'_, Shell>) -> IpcResult<Option<Root>> {
+    let Some(choice) = app.dialog().file().blocking_pick_folder() else {
+        return Ok(None);
+    };
+    let path = choice
+        .into_path()
+        .map_err(|e| IpcError::new("invalid_input", e.to_string()))?;
+    shell.open_folder(&app, &path).map(Some)
+}
+
+#[tauri::command]
+pub async fn open_folder(app: AppHandle, shell: State<'_, Shell>, path: String) -> IpcResult<Root> {
+    shell.open_folder(&app, &input::path(&path)?)
+}
+
+#[tauri::command]
+pub async fn open_sample_folder(app: AppHandle, shell: State<'_, Shell>) -> IpcResult<Root> {
+    shell.open_folder(&app, &shell.sample_folder)
+}
+
+#[tauri::command]
+pub async fn catalog(shell: State<'_, Shell>) -> IpcResult<Vec<Checklist>> {
+    Ok(shell.dossier().checklists().to_vec())
+}
+
+#[tauri::command]
+pub async fn files(shell: State<'_, Shell>) -> IpcResult<Vec<FileEntry>> {
+    Ok(shell.dossier().files(&FileQuery::default())?)
+}
+
+#[tauri::command]
+pub async fn coverage(shell: State<'_, Shell>, checklist: String) -> IpcResult<Coverage> {
+    Ok(shell.dossier().coverage(&checklist)?)
+}
+
+#[tauri::command]
+pub async fn search(shell: State<'_, Shell>, query: String) -> IpcResult<Vec<SearchHit>> {
+    Ok(shell.dossier().search(input::query(&query)?, 200)?)
+}
+
+#[tauri::command]
+pub async fn tag(
+    shell: State<'_, Shell>,
+    paths: Vec<String>,
+    controls: Vec<String>,
+    note: Option<String>,
+) -> IpcResult<TagSummary> {
+    let (paths, targets, note) = (
+        input::paths(&paths)?,
+        input::controls(&controls)?,
+        input::note(note)?,
+    );
+    let refs: Vec<&Path> = paths.iter().map(|p| p.as_path()).collect();
+    let change = shell.dossier().tag(&refs, &targets, note.as_deref())?;
+    Ok(summarise(&shell, change))
+}
+
+#[tauri::command]
+pub async fn untag(
+    shell: State<'_, Shell>,
+    paths: Vec<String>,
+    controls: Vec<String>,
+) -> IpcResult<TagSummary> {
+    let (paths, targets) = (input::paths(&paths)?, input::controls(&controls)?);
+    let refs: Vec<&Path> = paths.iter().map(|p| p.as_path()).collect();
+    let change = shell.dossier().untag(&refs, &targets)?;
+    Ok(summarise(&shell, change))
+}
+
+fn summarise(shell: &Shell, change: dossier_core::TagChange) -> TagSummary {
+    let summary = TagSummary {
+        paths: change.paths.clone(),
+        delta: change.delta,
+    };
+    shell.remember_change(change);
+    summary
+}
+
+/// Undoes the last tag change; `false` when there is nothing to undo.
+#[tauri::command]
+pub async fn undo(shell: State<'_, Shell>) -> IpcResult<bool> {
+    match shell.take_last_change() {
+        Some(change) => shell
+            .dossier()
+            .undo(&change)
+            .map(|()| true)
+            .map_err(Into::into),
+        None => Ok(false),
+    }
+}
+
+#[tauri::command]
+pub async fn preview(shell: State<'_, Shell>, path: String) -> IpcResult<Preview> {
+    Ok(shell.dossier().preview(&input::path(&path)?)?)
+}
+
+#[tauri::command]
+pub async fn open_file(app: AppHandle, shell: State<'_, Shell>, path: String) -> IpcResult<()> {
+    let abs = shell.dossier().absolute_path(&input::path(&path)?)?;
+    app.opener()
+        .open_path(abs.to_string_lossy(), None::<&str>)
+        .map_err(|e| IpcError::new("open_failed", format!("cannot open {path}: {e}")))
+}
+
+#[tauri::command]
+pub async fn reveal_file(app: AppHandle, shell: State<'_, Shell>, path: String) -> IpcResult<()> {
+    let abs = shell.dossier().absolute_path(&input::path(&path)?)?;
+    app.opener().reveal_item_in_dir(&abs).map_err(|e| {
+        IpcError::new(
+            "open_failed",
+            format!("cannot show {path} in its folder: {e}"),
+        )
+    })
+}
+
+#[tauri::command]
+pub async fn cancel_scan(shell: State<'_, Shell>) -> IpcResult<()> {
+    shell.cancel_scan();
+    Ok(())
+}

@@ -1,0 +1,93 @@
+//! Checks on what the UI sends before it reaches the core: sizes are bounded and control
+//! IDs parsed, so oversized or malformed input is refused with a coded error.
+
+use crate::error::{IpcError, IpcResult};
+use dossier_core::tags::ControlTarget;
+use std::path::PathBuf;
+
+const MAX_PATH: usize = 4096;
+const MAX_PATHS: usize = 10_000;
+const MAX_CONTROLS: usize = 200;
+const MAX_NOTE: usize = 4000;
+const MAX_QUERY: usize = 500;
+
+fn invalid(message: String) -> IpcError {
+    IpcError::new("invalid_input", message)
+}
+
+pub fn path(p: &str) -> IpcResult<PathBuf> {
+    if p.is_empty() || p.len() > MAX_PATH || p.contains('\0') {
+        return Err(invalid(format!(
+            "not a usable path ({} characters)",
+            p.len()
+        )));
+    }
+    Ok(PathBuf::from(p))
+}
+
+pub fn paths(ps: &[String]) -> IpcResult<Vec<PathBuf>> {
+    if ps.is_empty() || ps.len() > MAX_PATHS {
+        return Err(invalid(format!("select between 1 and {MAX_PATHS} files")));
+    }
+    ps.iter().map(|p| path(p)).collect()
+}
+
+pub fn controls(cs: &[String]) -> IpcResult<Vec<ControlTarget>> {
+    if cs.is_empty() || cs.len() > MAX_CONTROLS {
+        return Err(invalid(format!(
+            "give between 1 and {MAX_CONTROLS} controls"
+        )));
+    }
+    cs.iter()
+        .map(|c| {
+            if c.len() > 64 {
+                return Err(invalid("a control ID is at most 64 characters".into()));
+            }
+            c.parse::<ControlTarget>()
+                .map_err(|e| IpcError::from(dossier_core::Error::Tag(e)))
+        })
+        .collect()
+}
+
+pub fn note(n: Option<String>) -> IpcResult<Option<String>> {
+    match n.map(|n| n.trim().to_string()) {
+        Some(n) if n.len() > MAX_NOTE => {
+            Err(invalid(format!("a note is at most {MAX_NOTE} characters")))
+        }
+        Some(n) if n.is_empty() => Ok(None),
+        n => Ok(n),
+    }
+}
+
+pub fn query(q: &str) -> IpcResult<&str> {
+    if q.len() > MAX_QUERY {
+        return Err(invalid(format!(
+            "a search is at most {MAX_QUERY} characters"
+        )));
+    }
+    Ok(q)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn oversized_and_malformed_input_is_refused_with_a_code() {
+        assert_eq!(path(&"a".repeat(5000)).unwrap_err().code, "invalid_input");
+        assert_eq!(path("a\0b").unwrap_err().code, "invalid_input");
+        assert_eq!(paths(&[]).unwrap_err().code, "invalid_input");
+        assert_eq!(controls(&["#2".into()]).unwrap_err().code, "bad_control_id");
+        assert_eq!(
+            controls(&["X".repeat(65)]).unwrap_err().code,
+            "invalid_input"
+        );
+        assert_eq!(
+            note(Some("x".repeat(4001))).unwrap_err().code,
+            "invalid_input"
+        );
+        assert_eq!(note(Some("  ".into())).unwrap(), None);
+        assert_eq!(query(&"q".repeat(501)).unwrap_err().code, "invalid_input");
+        assert_eq!(controls(&["prj-003".into()]).unwrap()[0].control, "PRJ-003");
+    }
+}

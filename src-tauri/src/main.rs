@@ -1,0 +1,60 @@
+//! Dossier's desktop app: a thin shell. Commands validate their input and call
+//! `dossier_core::Dossier`; the watcher's change events are forwarded to the window.
+
+// No console window on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod error;
+mod forward;
+mod input;
+mod state;
+
+use tauri::Manager;
+
+fn main() {
+    // The same executable serves as the isolated text-extraction worker.
+    dossier_core::extract::worker::serve_if_requested();
+    let folder_arg = std::env::args_os().nth(1).map(std::path::PathBuf::from);
+    let app = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .setup(move |app| {
+            let state = state::Shell::open(app.handle())?;
+            app.manage(state);
+            if let Some(folder) = folder_arg.as_deref() {
+                // A folder named on the command line opens at start; a bad one is shown as an
+                // error in the window, not a crash.
+                let shell = app.state::<state::Shell>();
+                if let Err(e) = shell.open_folder(app.handle(), folder) {
+                    shell.set_startup_error(e);
+                }
+            }
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::shell_state,
+            commands::pick_folder,
+            commands::open_folder,
+            commands::open_sample_folder,
+            commands::catalog,
+            commands::files,
+            commands::coverage,
+            commands::search,
+            commands::tag,
+            commands::untag,
+            commands::undo,
+            commands::preview,
+            commands::open_file,
+            commands::reveal_file,
+            commands::cancel_scan,
+        ])
+        .build(tauri::generate_context!("../tauri.conf.json"));
+    match app {
+        Ok(app) => app.run(|_, _| {}),
+        Err(e) => {
+            eprintln!("Dossier could not start: {e}");
+            std::process::exit(1);
+        }
+    }
+}

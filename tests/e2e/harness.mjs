@@ -1,0 +1,86 @@
+// Starts the real Dossier app under Xvfb, driven through tauri-driver and WebKitWebDriver,
+// with its own database and its own copy of the sample evidence folder.
+import { spawn, execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { remote } from "webdriverio";
+
+const repo = resolve(import.meta.dirname, "../..");
+export const appBinary = process.env.DOSSIER_APP ?? join(repo, "target/debug/dossier-app");
+
+function waitForPort(port, child, name) {
+  return (async () => {
+    for (let i = 0; i < 100; i++) {
+      if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/status`);
+        if (res.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await sleep(100);
+    }
+    throw new Error(`${name} did not listen on ${port}`);
+  })();
+}
+
+/** Launches Xvfb (unless a display exists), tauri-driver and one app session. */
+export async function launch() {
+  if (!existsSync(appBinary)) {
+    throw new Error(`the app is not built: ${appBinary} is missing (run scripts/test)`);
+  }
+  const work = mkdtempSync(join(tmpdir(), "dossier-e2e-"));
+  const folder = join(work, "evidence");
+  cpSync(join(repo, "assets/sample-evidence"), folder, { recursive: true });
+  const env = {
+    ...process.env,
+    DOSSIER_DB: join(work, "data/dossier.sqlite"),
+    DOSSIER_SAMPLE_FOLDER: folder,
+    XDG_DATA_HOME: join(work, "xdg"),
+    XDG_CONFIG_HOME: join(work, "xdg-config"),
+  };
+  let xvfb = null;
+  if (!process.env.DISPLAY) {
+    const display = `:${90 + Math.floor(Math.random() * 9)}`;
+    xvfb = spawn("Xvfb", [display, "-screen", "0", "1366x768x24", "-nolisten", "tcp"], {
+      stdio: "ignore",
+    });
+    env.DISPLAY = display;
+    await sleep(500);
+  }
+  const port = 4444 + Math.floor(Math.random() * 500);
+  const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1000)], {
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  await waitForPort(port, driver, "tauri-driver");
+  const browser = await remote({
+    hostname: "127.0.0.1",
+    port,
+    logLevel: "error",
+    capabilities: {
+      "wdio:enforceWebDriverClassic": true,
+      "tauri:options": { application: appBinary },
+    },
+  });
+  await browser.setWindowSize?.(1366, 768).catch(() => {});
+  const close = async () => {
+    await browser.deleteSession().catch(() => {});
+    // SIGTERM, never SIGKILL: tauri-driver must stop WebKitWebDriver on its way out.
+    driver.kill("SIGTERM");
+    await new Promise((r) => (driver.exitCode !== null ? r() : driver.once("exit", r)));
+    xvfb?.kill("SIGTERM");
+    rmSync(work, { recursive: true, force: true });
+  };
+  return { browser, folder, env, close };
+}
+
+/** Saves a PNG of the app window into docs/screenshots when SCREENSHOTS is set. */
+export async function screenshot(browser, name) {
+  if (!process.env.SCREENSHOTS) return;
+  await browser.saveScreenshot(join(repo, "docs/screenshots", `${name}.png`));
+}
+
+export { execFileSync };
