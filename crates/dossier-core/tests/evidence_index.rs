@@ -108,3 +108,38 @@ fn commands_before_any_scan_say_to_scan_first() {
     assert_eq!(err.code(), "no_folder");
     assert!(err.to_string().contains("dossier scan"));
 }
+
+#[test]
+fn previews_and_paths_are_only_given_for_files_inside_the_folder() {
+    let mut env = Env::new();
+    env.write("runbook.md", "# Runbook\nEscalation");
+    env.write("gone.md", "soon deleted");
+    env.scan();
+    env.tag("gone.md", &["OPE-002"]);
+    std::fs::remove_file(env.path("gone.md")).unwrap();
+    env.scan();
+
+    let preview = env
+        .dossier
+        .preview(std::path::Path::new("runbook.md"))
+        .unwrap();
+    assert_eq!(
+        preview,
+        dossier_core::preview::Preview::Markdown {
+            text: "# Runbook\nEscalation".into(),
+            truncated: false
+        }
+    );
+    for outside in ["../secret.md", "/etc/passwd"] {
+        let err = env
+            .dossier
+            .absolute_path(std::path::Path::new(outside))
+            .unwrap_err();
+        assert_eq!(err.code(), "outside_folder", "{outside}");
+    }
+    let err = env
+        .dossier
+        .preview(std::path::Path::new("gone.md"))
+        .unwrap_err();
+    assert_eq!(err.code(), "file_missing");
+}

@@ -1,0 +1,56 @@
+// The window can only reach files inside the open evidence folder, and bad input over IPC
+// is refused with a coded error, never a crash: checked against the real app's commands.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { launch } from "../harness.mjs";
+
+let app;
+
+before(async () => {
+  app = await launch();
+  await app.browser.$('[data-testid="open-sample"]').waitForDisplayed({ timeout: 20000 });
+  await app.browser.$('[data-testid="open-sample"]').click();
+  await app.browser.$('[data-testid="active-folder"]').waitForDisplayed({ timeout: 20000 });
+});
+
+after(async () => {
+  await app?.close();
+});
+
+/** Invokes a command the way the UI does and returns its result or its error object. */
+async function invoke(cmd, args) {
+  return app.browser.executeAsync(
+    (cmd, args, done) => {
+      window.__TAURI_INTERNALS__
+        .invoke(cmd, args)
+        .then((value) => done({ ok: true, value }))
+        .catch((error) => done({ ok: false, error }));
+    },
+    cmd,
+    args,
+  );
+}
+
+test("paths outside the evidence folder are refused", async () => {
+  for (const path of ["/etc/passwd", "../../etc/passwd"]) {
+    for (const cmd of ["open_file", "reveal_file", "preview"]) {
+      const res = await invoke(cmd, { path });
+      assert.equal(res.ok, false, `${cmd} ${path} must be refused`);
+      assert.equal(res.error.code, "outside_folder", `${cmd} ${path}: ${JSON.stringify(res.error)}`);
+    }
+  }
+});
+
+test("unknown controls and oversized input get coded errors", async () => {
+  const files = await invoke("files", {});
+  const path = files.value[0].path;
+  const unknown = await invoke("tag", { paths: [path], controls: ["PRJ-03"], note: null });
+  assert.equal(unknown.error.code, "unknown_control");
+  assert.match(unknown.error.message, /PRJ-003/);
+  const huge = await invoke("tag", { paths: [path], controls: ["PRJ-003"], note: "x".repeat(10000) });
+  assert.equal(huge.error.code, "invalid_input");
+  const longPath = await invoke("preview", { path: "a/".repeat(3000) });
+  assert.equal(longPath.error.code, "invalid_input");
+  const checklist = await invoke("coverage", { checklist: "no-such-checklist" });
+  assert.equal(checklist.error.code, "unknown_checklist");
+});
