@@ -17,18 +17,19 @@ after(async () => {
   await app?.close();
 });
 
-/** Invokes a command the way the UI does and returns its result or its error object. */
+/** Invokes a command the way the UI does and returns its result or its error object
+ * (as JSON text: WebKitWebDriver does not pass a rejected promise's object back). */
 async function invoke(cmd, args) {
-  return app.browser.executeAsync(
-    (cmd, args, done) => {
-      window.__TAURI_INTERNALS__
-        .invoke(cmd, args)
-        .then((value) => done({ ok: true, value }))
-        .catch((error) => done({ ok: false, error }));
-    },
+  const json = await app.browser.execute(
+    (cmd, args) =>
+      window.__TAURI_INTERNALS__.invoke(cmd, args).then(
+        (value) => JSON.stringify({ ok: true, value }),
+        (error) => JSON.stringify({ ok: false, error }),
+      ),
     cmd,
     args,
   );
+  return JSON.parse(json);
 }
 
 test("paths outside the evidence folder are refused", async () => {
