@@ -632,3 +632,16 @@ mod tests {
         );
     }
 }
+
+/// The UI's unit tests rank and render the real controls: `cargo test` exports the built-in
+/// catalog as JSON next to the generated TypeScript types (and CI checks it is committed).
+#[cfg(test)]
+#[test]
+fn export_builtin_catalog_for_the_ui() {
+    let Some(dir) = std::env::var_os("TS_RS_EXPORT_DIR") else {
+        return;
+    };
+    let json = serde_json::to_string_pretty(builtin()).expect("the catalog serialises");
+    std::fs::write(std::path::Path::new(&dir).join("catalog.json"), json + "\n")
+        .expect("the generated folder is writable");
+}

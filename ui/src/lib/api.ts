@@ -1,0 +1,53 @@
+// The one place that talks to the Rust side: one typed function per command.
+// Every rejection is normalised to an IpcError; callers branch on `code`, show `message`.
+import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { Checklist } from "./generated/Checklist";
+import type { Coverage } from "./generated/Coverage";
+import type { FileEntry } from "./generated/FileEntry";
+import type { IndexEvent } from "./generated/IndexEvent";
+import type { IpcError } from "./generated/IpcError";
+import type { Preview } from "./generated/Preview";
+import type { Root } from "./generated/Root";
+import type { SearchHit } from "./generated/SearchHit";
+import type { ShellState } from "./generated/ShellState";
+import type { TagSummary } from "./generated/TagSummary";
+import { toIpcError } from "./errors";
+
+export type { IpcError, ShellState, TagSummary };
+
+const INDEX_EVENTS = "index-events";
+
+async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw toIpcError(e);
+  }
+}
+
+export const shellState = () => call<ShellState>("shell_state");
+export const pickFolder = () => call<Root | null>("pick_folder");
+export const openFolder = (path: string) => call<Root>("open_folder", { path });
+export const openSampleFolder = () => call<Root>("open_sample_folder");
+export const catalog = () => call<Checklist[]>("catalog");
+export const files = () => call<FileEntry[]>("files");
+export const coverage = (checklist: string) => call<Coverage>("coverage", { checklist });
+export const search = (query: string) => call<SearchHit[]>("search", { query });
+export const tag = (paths: string[], controls: string[], note: string | null) =>
+  call<TagSummary>("tag", { paths, controls, note });
+export const untag = (paths: string[], controls: string[]) =>
+  call<TagSummary>("untag", { paths, controls });
+export const undo = () => call<boolean>("undo");
+export const preview = (path: string) => call<Preview>("preview", { path });
+export const openFile = (path: string) => call<null>("open_file", { path });
+export const revealFile = (path: string) => call<null>("reveal_file", { path });
+export const cancelScan = () => call<null>("cancel_scan");
+
+export async function onIndexEvents(handler: (batch: IndexEvent[]) => void): Promise<UnlistenFn> {
+  try {
+    return await listen<IndexEvent[]>(INDEX_EVENTS, (event) => handler(event.payload));
+  } catch (e) {
+    throw toIpcError(e);
+  }
+}

@@ -1,0 +1,395 @@
+// The app's state and the actions on it. Components read fields and call methods; all IPC
+// goes through ./api, and coverage is always the Rust side's answer, rendered as it is.
+import * as api from "./api";
+import type { IpcError, ShellState } from "./api";
+import { indexCatalog, type CatalogIndex } from "./catalog";
+import { Coalescer } from "./coalesce";
+import {
+  matchesFilter,
+  sortFiles,
+  type FileFilter,
+  type QuickFilter,
+  type SortDir,
+  type SortKey,
+} from "./filelist";
+import { plural } from "./format";
+import type { Checklist } from "./generated/Checklist";
+import type { Coverage } from "./generated/Coverage";
+import type { FileEntry } from "./generated/FileEntry";
+import type { IndexEvent } from "./generated/IndexEvent";
+import type { Root } from "./generated/Root";
+import type { ScanSummary } from "./generated/ScanSummary";
+import type { SearchHit } from "./generated/SearchHit";
+import { ancestorFolders, isInside, lastComponent } from "./paths";
+import { applyBatch, type ScanProgress } from "./scan";
+import { EMPTY_SELECTION, prune, type Selection } from "./selection";
+import { buildTree } from "./tree";
+
+export type View = "evidence" | "dashboard";
+
+export interface Toast {
+  id: number;
+  kind: "success" | "info" | "error";
+  message: string;
+  /** Error code, shown small next to the message. */
+  code?: string;
+  /** Offer Undo for the change this toast reports. */
+  undo?: boolean;
+}
+
+/** Where the tag picker applies its choice. */
+export type PickerTarget = { paths: string[] };
+
+/** Which control the "tag files" dialog adds files to. */
+export type FileTarget = { control: string; item: number | null };
+
+const REFETCH_INTERVAL = 334; // at most ~3 refetches per second while a scan streams events
+const SEARCH_DELAY = 200;
+const TOAST_TIME = { success: 8000, info: 4000, error: 10000 } as const;
+
+class AppState {
+  // Start-up and the active folder.
+  started = $state(false);
+  shell = $state.raw<ShellState | null>(null);
+  folder = $state.raw<Root | null>(null);
+  opening = $state(false);
+  openError = $state.raw<IpcError | null>(null);
+
+  // What the Rust side knows.
+  checklists = $state.raw<Checklist[]>([]);
+  catalog = $state.raw<CatalogIndex>(indexCatalog([]));
+  files = $state.raw<FileEntry[]>([]);
+  filesLoaded = $state(false);
+  coverage = $state.raw<Coverage | null>(null);
+  coverageError = $state.raw<IpcError | null>(null);
+  checklistId = $state("data-analytics-7.1");
+
+  // The live index.
+  scan = $state.raw<ScanProgress | null>(null);
+  lastScan = $state.raw<ScanSummary | null>(null);
+  unavailable = $state<string | null>(null);
+
+  view = $state<View>("evidence");
+
+  // Evidence view.
+  folderFilter = $state("");
+  quick = $state<QuickFilter>("all");
+  controlFilter = $state("");
+  query = $state("");
+  hits = $state.raw<SearchHit[] | null>(null);
+  searching = $state(false);
+  searchError = $state.raw<IpcError | null>(null);
+  sortKey = $state<SortKey>("name");
+  sortDir = $state<SortDir>("asc");
+  selection = $state.raw<Selection>(EMPTY_SELECTION);
+  expanded = $state.raw<ReadonlySet<string>>(new Set());
+
+  // Dashboard.
+  gapsOnly = $state(false);
+  detailId = $state<string | null>(null);
+
+  // Overlays.
+  picker = $state.raw<PickerTarget | null>(null);
+  fileTarget = $state.raw<FileTarget | null>(null);
+  previewPath = $state<string | null>(null);
+  toasts = $state<Toast[]>([]);
+
+  folderName = $derived(this.folder ? lastComponent(this.folder.path) : "");
+  byPath = $derived(new Map(this.files.map((f) => [f.path, f])));
+  tree = $derived(buildTree(this.files, this.folderName));
+  hitByPath = $derived(this.hits && new Map(this.hits.map((h) => [h.path, h])));
+  filter = $derived<FileFilter>({
+    folder: this.folderFilter,
+    quick: this.quick,
+    control: this.controlFilter,
+    hits: this.hitByPath && new Set(this.hitByPath.keys()),
+  });
+  visible = $derived(
+    sortFiles(
+      this.files.filter((f) => matchesFilter(f, this.filter)),
+      this.sortKey,
+      this.sortDir,
+    ),
+  );
+  /** Selected files that are listed: tags only ever go to files the user can see. */
+  selected = $derived(
+    this.visible.filter((f) => this.selection.paths.has(f.path)).map((f) => f.path),
+  );
+
+  #refetcher = new Coalescer(() => this.#refetch(), REFETCH_INTERVAL);
+  #searchTimer: ReturnType<typeof setTimeout> | null = null;
+  #searchSeq = 0;
+  #coverageSeq = 0;
+  #toastSeq = 0;
+
+  async start(): Promise<void> {
+    await this.#attempt(() => api.onIndexEvents((batch) => this.#onEvents(batch)));
+    const [shell, checklists] = await Promise.all([
+      this.#attempt(api.shellState),
+      this.#attempt(api.catalog),
+    ]);
+    if (checklists) {
+      this.checklists = checklists;
+      this.catalog = indexCatalog(checklists);
+      if (!checklists.some((c) => c.id === this.checklistId) && checklists[0])
+        this.checklistId = checklists[0].id;
+    }
+    if (shell) {
+      this.shell = shell;
+      if (shell.folder) this.#enter(shell.folder);
+      // A folder named at start that could not be opened: say so wherever the user lands.
+      if (shell.startup_error) {
+        if (shell.folder) this.notifyError(shell.startup_error);
+        else this.openError = shell.startup_error;
+      }
+    }
+    this.started = true;
+  }
+
+  // ---- Folders -------------------------------------------------------------------------
+
+  pickFolder = () => this.#open(api.pickFolder);
+  openSample = () => this.#open(api.openSampleFolder);
+  openRecent = (path: string) => this.#open(() => api.openFolder(path));
+
+  async #open(how: () => Promise<Root | null>): Promise<void> {
+    if (this.opening) return;
+    this.opening = true;
+    this.openError = null;
+    try {
+      const root = await how();
+      if (root) this.#enter(root);
+    } catch (e) {
+      const error = e as IpcError;
+      if (this.folder) this.notifyError(error);
+      else this.openError = error;
+    } finally {
+      this.opening = false;
+    }
+  }
+
+  #enter(root: Root): void {
+    this.#refetcher.cancel();
+    this.folder = root;
+    this.files = [];
+    this.filesLoaded = false;
+    this.coverage = null;
+    this.unavailable = null;
+    this.lastScan = null;
+    this.folderFilter = "";
+    this.quick = "all";
+    this.controlFilter = "";
+    this.setQuery("");
+    this.selection = EMPTY_SELECTION;
+    this.expanded = new Set();
+    this.detailId = null;
+    this.previewPath = null;
+    this.#refetcher.request();
+    void this.#refreshShell();
+  }
+
+  /** The recent list changes whenever a folder is opened. */
+  async #refreshShell(): Promise<void> {
+    const shell = await this.#attempt(api.shellState, false);
+    if (shell) this.shell = { ...shell, startup_error: null };
+  }
+
+  // ---- Data ----------------------------------------------------------------------------
+
+  async #refetch(): Promise<void> {
+    if (!this.folder) return;
+    const [files] = await Promise.all([this.#attempt(api.files), this.loadCoverage()]);
+    if (files) {
+      this.files = files;
+      this.filesLoaded = true;
+      const present = new Set(files.map((f) => f.path));
+      this.selection = prune(this.selection, (p) => present.has(p));
+    }
+    if (this.query.trim()) await this.#runSearch();
+  }
+
+  async loadCoverage(): Promise<void> {
+    const seq = ++this.#coverageSeq;
+    try {
+      const coverage = await api.coverage(this.checklistId);
+      if (seq !== this.#coverageSeq) return;
+      this.coverage = coverage;
+      this.coverageError = null;
+    } catch (e) {
+      if (seq === this.#coverageSeq) this.coverageError = e as IpcError;
+    }
+  }
+
+  setChecklist(id: string): void {
+    if (id === this.checklistId) return;
+    this.checklistId = id;
+    this.coverage = null;
+    void this.loadCoverage();
+  }
+
+  #onEvents(batch: IndexEvent[]): void {
+    const out = applyBatch(this.scan, batch);
+    this.scan = out.scan;
+    if (out.refetch) this.#refetcher.request();
+    if (out.finished) {
+      this.lastScan = out.finished;
+      this.unavailable = null;
+      if (out.finished.cancelled)
+        this.notify(
+          "info",
+          "Scan cancelled. Files read so far are kept; the rest are read next time.",
+        );
+    }
+    if (out.unavailable) this.unavailable = out.unavailable;
+  }
+
+  cancelScan = () => this.#attempt(api.cancelScan);
+
+  // ---- Evidence list -------------------------------------------------------------------
+
+  setQuery(query: string): void {
+    this.query = query;
+    if (this.#searchTimer !== null) clearTimeout(this.#searchTimer);
+    this.#searchTimer = null;
+    if (!query.trim()) {
+      this.#searchSeq++;
+      this.hits = null;
+      this.searching = false;
+      this.searchError = null;
+      return;
+    }
+    this.searching = true;
+    this.#searchTimer = setTimeout(() => void this.#runSearch(), SEARCH_DELAY);
+  }
+
+  async #runSearch(): Promise<void> {
+    const seq = ++this.#searchSeq;
+    try {
+      const hits = await api.search(this.query.trim());
+      if (seq !== this.#searchSeq) return;
+      this.hits = hits;
+      this.searchError = null;
+    } catch (e) {
+      if (seq !== this.#searchSeq) return;
+      this.hits = [];
+      this.searchError = e as IpcError;
+    } finally {
+      if (seq === this.#searchSeq) this.searching = false;
+    }
+  }
+
+  sortBy(key: SortKey): void {
+    if (this.sortKey === key) this.sortDir = this.sortDir === "asc" ? "desc" : "asc";
+    else {
+      this.sortKey = key;
+      this.sortDir = key === "modified" || key === "size" ? "desc" : "asc";
+    }
+  }
+
+  toggleFolder(path: string): void {
+    const open = [...this.expanded];
+    this.expanded = new Set(
+      this.expanded.has(path) ? open.filter((p) => p !== path) : [...open, path],
+    );
+  }
+
+  /** Selects a file from outside the list (tree, dashboard) and makes sure it is listed. */
+  showFile(path: string): void {
+    this.view = "evidence";
+    const file = this.byPath.get(path);
+    if (file && !matchesFilter(file, this.filter)) {
+      this.quick = "all";
+      this.controlFilter = "";
+      this.setQuery("");
+      if (!isInside(path, this.folderFilter)) this.folderFilter = "";
+    }
+    this.expanded = new Set([...this.expanded, ...ancestorFolders(path)]);
+    this.selection = { paths: new Set([path]), anchor: path, focus: path };
+  }
+
+  // ---- Tags ----------------------------------------------------------------------------
+
+  openPicker(): void {
+    if (this.selected.length === 0) {
+      this.notify("info", "Select one or more files first, then press T to tag them.");
+      return;
+    }
+    this.picker = { paths: this.selected };
+  }
+
+  async tag(paths: string[], controls: string[], note: string | null): Promise<boolean> {
+    try {
+      const summary = await api.tag(paths, controls, note);
+      const what = `${plural(summary.paths.length, "file")} with ${controls.join(", ")}`;
+      if (summary.delta === 0) this.notify("info", `Already tagged: ${what}.`);
+      else this.notify("success", `Tagged ${what}.`, true);
+      this.#refetcher.request();
+      return true;
+    } catch (e) {
+      this.notifyError(e as IpcError);
+      return false;
+    }
+  }
+
+  async untag(paths: string[], controls: string[]): Promise<void> {
+    try {
+      const summary = await api.untag(paths, controls);
+      this.notify(
+        "success",
+        `Removed ${controls.join(", ")} from ${plural(summary.paths.length, "file")}.`,
+        summary.delta !== 0,
+      );
+      this.#refetcher.request();
+    } catch (e) {
+      this.notifyError(e as IpcError);
+    }
+  }
+
+  async undo(): Promise<void> {
+    const undone = await this.#attempt(api.undo);
+    if (undone === undefined) return;
+    this.dismissUndoToasts();
+    this.notify("info", undone ? "Undone." : "Nothing to undo.");
+    if (undone) this.#refetcher.request();
+  }
+
+  // ---- Files ---------------------------------------------------------------------------
+
+  openFile = (path: string) => this.#attempt(() => api.openFile(path));
+  revealFile = (path: string) => this.#attempt(() => api.revealFile(path));
+
+  // ---- Toasts --------------------------------------------------------------------------
+
+  notify(kind: Toast["kind"], message: string, undo = false, code?: string): void {
+    // One undo offer at a time: it always undoes the latest change.
+    if (undo) this.dismissUndoToasts();
+    if (this.toasts.some((t) => t.message === message && t.code === code)) return;
+    const id = ++this.#toastSeq;
+    this.toasts = [...this.toasts.slice(-3), { id, kind, message, code, undo }];
+    setTimeout(() => this.dismiss(id), TOAST_TIME[kind]);
+  }
+
+  notifyError(error: IpcError): void {
+    this.notify("error", error.message, false, error.code);
+  }
+
+  dismiss(id: number): void {
+    this.toasts = this.toasts.filter((t) => t.id !== id);
+  }
+
+  dismissUndoToasts(): void {
+    this.toasts = this.toasts.filter((t) => !t.undo);
+  }
+
+  /** Runs a call and reports its error as a toast; undefined when it failed. */
+  async #attempt<T>(call: () => Promise<T>, report = true): Promise<T | undefined> {
+    try {
+      return await call();
+    } catch (e) {
+      if (report) this.notifyError(e as IpcError);
+      return undefined;
+    }
+  }
+}
+
+export const app = new AppState();

@@ -1,0 +1,122 @@
+import { emit } from "@tauri-apps/api/event";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import catalogJson from "./generated/catalog.json";
+import type { IndexEvent } from "./generated/IndexEvent";
+import { entry } from "./test-data";
+
+// The store against a scripted backend: which commands it calls, and how often.
+const calls: string[] = [];
+let files = [entry("Operations/runbook.md"), entry("Delivery/SOW.docx", { tags: ["PRJ-003"] })];
+const root = { id: 1, path: "/home/lead/Evidence", opened_at: 0 };
+
+function backend(cmd: string, args?: unknown): unknown {
+  calls.push(cmd);
+  switch (cmd) {
+    case "shell_state":
+      return { folder: root, recent: [root], sample_folder: "/opt/sample", startup_error: null };
+    case "catalog":
+      return catalogJson;
+    case "files":
+      return files;
+    case "coverage":
+      return { checklist: (args as { checklist: string }).checklist, controls: [], sections: [] };
+    case "tag":
+      return { paths: (args as { paths: string[] }).paths, delta: 1 };
+    case "undo":
+      return true;
+    case "search":
+      throw { code: "invalid_query", message: "unbalanced quotes" };
+  }
+  return null;
+}
+
+const count = (cmd: string) => calls.filter((c) => c === cmd).length;
+const send = (batch: IndexEvent[]) => emit("index-events", batch);
+
+beforeAll(() => {
+  (globalThis as { window?: unknown }).window ??= globalThis;
+  vi.useFakeTimers();
+  mockIPC(backend, { shouldMockEvents: true });
+});
+afterAll(() => vi.useRealTimers());
+
+describe("app state", async () => {
+  const { app } = await import("./app.svelte");
+
+  it("opens the last folder at start and loads its files and coverage", async () => {
+    await app.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(app.folder?.path).toBe(root.path);
+    expect(app.folderName).toBe("Evidence");
+    expect(app.files).toHaveLength(2);
+    expect(count("files")).toBe(1);
+    expect(count("coverage")).toBe(1);
+    expect(app.catalog.controls.length).toBeGreaterThan(60);
+  });
+
+  it("shows progress without refetching, and refetches a burst of changes at most ~3×/s", async () => {
+    calls.length = 0;
+    await send([{ type: "scan_started", root: root.path }]);
+    await send([{ type: "progress", done: 5, total: 40, current: "Operations" }]);
+    expect(app.scan).toMatchObject({ done: 5, total: 40, current: "Operations" });
+    expect(count("files")).toBe(0);
+
+    files = [...files, entry("Operations/new.md")];
+    for (let i = 0; i < 10; i++) {
+      await send([{ type: "file_added", path: `Operations/new-${i}.md` }]);
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(count("files")).toBeGreaterThanOrEqual(2);
+    expect(count("files")).toBeLessThanOrEqual(4);
+    expect(count("coverage")).toBe(count("files"));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(app.files).toHaveLength(3);
+  });
+
+  it("ends the scan on scan_finished and refetches once more", async () => {
+    calls.length = 0;
+    await vi.advanceTimersByTimeAsync(1000);
+    const summary = { files: 3, new: 1, changed: 0, moved: 0, missing: 0, unreadable: 0 };
+    await send([
+      {
+        type: "scan_finished",
+        summary: { ...summary, unchanged: 2, removed: 0, duplicates: 0, cancelled: false },
+      },
+    ]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(app.scan).toBeNull();
+    expect(app.lastScan?.files).toBe(3);
+    expect(count("files")).toBe(1);
+  });
+
+  it("tags the selection, offers undo, and undoes", async () => {
+    app.selection = { paths: new Set(["Operations/runbook.md"]), anchor: null, focus: null };
+    app.openPicker();
+    expect(app.picker?.paths).toEqual(["Operations/runbook.md"]);
+    calls.length = 0;
+    await app.tag(app.picker!.paths, ["OPE-002"], null);
+    expect(app.toasts.at(-1)).toMatchObject({ kind: "success", undo: true });
+    await app.undo();
+    expect(calls).toContain("undo");
+    expect(app.toasts.some((t) => t.undo)).toBe(false);
+  });
+
+  it("shows a search error inline with its code", async () => {
+    app.setQuery('"runbook');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(app.searchError).toEqual({ code: "invalid_query", message: "unbalanced quotes" });
+    expect(app.visible).toEqual([]);
+    app.setQuery("");
+    expect(app.searchError).toBeNull();
+    expect(app.visible).toHaveLength(3);
+  });
+
+  it("switches the dashboard to the other checklist", async () => {
+    calls.length = 0;
+    app.setChecklist("generative-ai-2025-08");
+    await vi.advanceTimersByTimeAsync(0);
+    expect(app.coverage?.checklist).toBe("generative-ai-2025-08");
+    expect(calls).toEqual(["coverage"]);
+  });
+});

@@ -1,0 +1,19 @@
+import type { IpcError } from "./api";
+
+/** Anything a rejected `invoke` (or our own code) throws, as an error the user can read. */
+export function toIpcError(e: unknown): IpcError {
+  if (isIpcError(e)) return { code: e.code, message: e.message };
+  // Tauri itself rejects with plain strings, e.g. for a command or permission it does not know.
+  if (typeof e === "string") return { code: "ipc", message: e };
+  if (e instanceof Error) return { code: "internal", message: e.message };
+  return { code: "internal", message: "Something went wrong." };
+}
+
+function isIpcError(e: unknown): e is IpcError {
+  return (
+    typeof e === "object" &&
+    e !== null &&
+    typeof (e as IpcError).code === "string" &&
+    typeof (e as IpcError).message === "string"
+  );
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { matchesFilter, sortFiles, type FileFilter } from "./filelist";
+import { entry } from "./test-data";
+
+const NO_FILTER: FileFilter = { folder: "", quick: "all", control: "", hits: null };
+const sow = entry("Delivery/SOW v3.docx", { kind: "word", size: 3706, tags: ["PRJ-003"] });
+const acceptance = entry("Delivery/acceptance.pdf", { kind: "pdf", size: 90, tags: ["CSN-001#2"] });
+const scan = entry("Scans/signed.pdf", { kind: "pdf", status: "no_text_layer", size: 5000 });
+const gone = entry("Delivery/old-rca.pdf", { kind: "pdf", status: "missing", tags: ["PRFM-001"] });
+const locked = entry("Security/policy.pdf", { kind: "pdf", status: "encrypted", modified: 1 });
+const all = [sow, acceptance, scan, gone, locked];
+
+const only = (filter: Partial<FileFilter>) =>
+  all.filter((f) => matchesFilter(f, { ...NO_FILTER, ...filter })).map((f) => f.path);
+
+describe("matchesFilter", () => {
+  it("narrows to a folder and everything below it, not to folders with a similar name", () => {
+    const extra = entry("Delivery Archive/x.md");
+    expect(matchesFilter(extra, { ...NO_FILTER, folder: "Delivery" })).toBe(false);
+    expect(only({ folder: "Delivery" })).toEqual([sow.path, acceptance.path, gone.path]);
+  });
+
+  it("finds untagged and missing files", () => {
+    expect(only({ quick: "untagged" })).toEqual([scan.path, locked.path]);
+    expect(only({ quick: "missing" })).toEqual([gone.path]);
+  });
+
+  it("treats every status but ok and missing as unreadable", () => {
+    expect(only({ quick: "unreadable" })).toEqual([scan.path, locked.path]);
+  });
+
+  it("matches a control tagged as a whole or through one evidence item", () => {
+    expect(only({ control: "CSN-001" })).toEqual([acceptance.path]);
+    expect(only({ control: "PRJ-003" })).toEqual([sow.path]);
+    expect(only({ control: "PRJ-00" })).toEqual([]);
+  });
+
+  it("keeps only search hits while a search is active, combined with other filters", () => {
+    const hits = new Set([sow.path, scan.path]);
+    expect(only({ hits })).toEqual([sow.path, scan.path]);
+    expect(only({ hits, quick: "untagged" })).toEqual([scan.path]);
+  });
+});
+
+describe("sortFiles", () => {
+  const paths = (files: { path: string }[]) => files.map((f) => f.path);
+
+  it("sorts by file name, not by folder", () => {
+    expect(paths(sortFiles(all, "name", "asc"))).toEqual([
+      acceptance.path,
+      gone.path,
+      locked.path,
+      scan.path,
+      sow.path,
+    ]);
+  });
+
+  it("sorts by size both ways", () => {
+    expect(paths(sortFiles(all, "size", "desc")).slice(0, 2)).toEqual([scan.path, sow.path]);
+    expect(paths(sortFiles(all, "size", "asc"))[0]).toBe(acceptance.path);
+  });
+
+  it("puts problems first when sorting by status", () => {
+    expect(paths(sortFiles(all, "status", "asc")).slice(0, 3)).toEqual([
+      gone.path,
+      locked.path,
+      scan.path,
+    ]);
+  });
+
+  it("breaks ties by name, then path, and leaves the input untouched", () => {
+    const before = paths(all);
+    expect(paths(sortFiles(all, "kind", "asc"))).toEqual([
+      acceptance.path,
+      gone.path,
+      locked.path,
+      scan.path,
+      sow.path,
+    ]);
+    expect(paths(all)).toEqual(before);
+    const twins = [entry("b/same.md"), entry("a/same.md")];
+    expect(paths(sortFiles(twins, "name", "asc"))).toEqual(["a/same.md", "b/same.md"]);
+  });
+
+  it("sorts names naturally and reverses them descending", () => {
+    const rca = [entry("RCA-10.pdf"), entry("rca-9.pdf"), entry("RCA-100.pdf")];
+    expect(paths(sortFiles(rca, "name", "asc"))).toEqual([
+      "rca-9.pdf",
+      "RCA-10.pdf",
+      "RCA-100.pdf",
+    ]);
+    expect(paths(sortFiles(rca, "name", "desc"))).toEqual([
+      "RCA-100.pdf",
+      "RCA-10.pdf",
+      "rca-9.pdf",
+    ]);
+  });
+
+  it("sorts by modification time", () => {
+    expect(paths(sortFiles(all, "modified", "asc"))[0]).toBe(locked.path);
+  });
+});

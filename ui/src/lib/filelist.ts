@@ -1,0 +1,77 @@
+import type { FileEntry } from "./generated/FileEntry";
+import type { FileStatus } from "./generated/FileStatus";
+import { baseName, collator, isInside } from "./paths";
+import { hasControl } from "./tags";
+
+export type QuickFilter = "all" | "untagged" | "missing" | "unreadable";
+export type SortKey = "name" | "kind" | "size" | "modified" | "status";
+export type SortDir = "asc" | "desc";
+
+export interface FileFilter {
+  /** Relative folder to narrow to, '' for all. */
+  folder: string;
+  quick: QuickFilter;
+  /** Control ID the file must be tagged with (whole control or one of its items), '' for any. */
+  control: string;
+  /** Paths the full-text search returned, null while no search is active. */
+  hits: ReadonlySet<string> | null;
+}
+
+export function matchesFilter(file: FileEntry, filter: FileFilter): boolean {
+  if (!isInside(file.path, filter.folder)) return false;
+  if (filter.hits && !filter.hits.has(file.path)) return false;
+  if (filter.control && !hasControl(file.tags, filter.control)) return false;
+  switch (filter.quick) {
+    case "untagged":
+      return file.tags.length === 0;
+    case "missing":
+      return file.status === "missing";
+    case "unreadable":
+      return file.status !== "ok" && file.status !== "missing";
+    case "all":
+      return true;
+  }
+}
+
+/** Problems first when sorting by status, so they surface at the top. */
+const STATUS_ORDER: Record<FileStatus, number> = {
+  missing: 0,
+  unreadable: 1,
+  encrypted: 2,
+  timed_out: 3,
+  too_large: 4,
+  no_text_layer: 5,
+  ok: 6,
+};
+
+type Row = { file: FileEntry; name: string };
+
+function compareBy(key: SortKey): (a: Row, b: Row) => number {
+  switch (key) {
+    case "name":
+      return () => 0; // the tie-breakers below sort by name
+    case "kind":
+      return (a, b) => (a.file.kind < b.file.kind ? -1 : a.file.kind > b.file.kind ? 1 : 0);
+    case "size":
+      return (a, b) => a.file.size - b.file.size;
+    case "modified":
+      return (a, b) => a.file.modified - b.file.modified;
+    case "status":
+      return (a, b) => STATUS_ORDER[a.file.status] - STATUS_ORDER[b.file.status];
+  }
+}
+
+/**
+ * A sorted copy. Ties fall back to the file name, then the full path, so the order is stable
+ * and predictable; names compare naturally ("RCA-9" before "RCA-10").
+ */
+export function sortFiles(files: readonly FileEntry[], key: SortKey, dir: SortDir): FileEntry[] {
+  const primary = compareBy(key);
+  const sign = dir === "asc" ? 1 : -1;
+  const byName = (a: Row, b: Row) =>
+    collator.compare(a.name, b.name) || (a.file.path < b.file.path ? -1 : 1);
+  return files
+    .map((file) => ({ file, name: baseName(file.path) }))
+    .sort((a, b) => primary(a, b) * sign || byName(a, b) * (key === "name" ? sign : 1))
+    .map((r) => r.file);
+}
