@@ -129,19 +129,19 @@ pub fn scan(
     });
 
     let total = jobs.len();
-    let mut batch = Batch::begin(conn)?;
+    let mut batch = Batch::new(conn);
     let mut done = 0;
     read_all(&root, jobs, pool, cancel, |job, observed| {
         done += 1;
         let event = apply(
-            batch.conn,
+            batch.writer()?,
             root_id,
             job,
             &observed,
             &mut vanished,
             &mut summary,
         )?;
-        sink(event);
+        batch.record(event);
         if throttle.ready() || done == total {
             sink(IndexEvent::Progress {
                 done,
@@ -149,14 +149,15 @@ pub fn scan(
                 current: parent_of(&observed.path),
             });
         }
-        batch.maybe_commit()
+        batch.wrote()?.into_iter().for_each(&mut *sink);
+        Ok(())
     })?;
 
     summary.cancelled = cancel.is_cancelled();
     if !summary.cancelled {
-        settle_vanished(batch.conn, vanished, &mut summary, sink)?;
+        settle_vanished(&mut batch, vanished, &mut summary)?;
     }
-    batch.commit()?;
+    batch.commit()?.into_iter().for_each(&mut *sink);
     count_totals(conn, root_id, &mut summary)?;
     sink(IndexEvent::ScanFinished {
         summary: summary.clone(),
@@ -321,22 +322,22 @@ fn apply(
 /// Files no new file claimed are gone: tagged ones stay as missing evidence, untagged ones
 /// (and missing ones whose tags the user removed) leave the index.
 fn settle_vanished(
-    conn: &Connection,
+    batch: &mut Batch<'_>,
     vanished: Vanished,
     summary: &mut ScanSummary,
-    sink: EventSink,
 ) -> rusqlite::Result<()> {
     for row in vanished.into_remaining() {
+        let conn = batch.writer()?;
         if index::has_tags(conn, row.id)? {
             if row.missing_since.is_none() {
                 index::mark_missing(conn, row.id)?;
-                sink(IndexEvent::FileMissing { path: row.path });
+                batch.record(IndexEvent::FileMissing { path: row.path });
             }
         } else {
             index::delete(conn, row.id)?;
             summary.removed += 1;
             if row.missing_since.is_none() {
-                sink(IndexEvent::FileRemoved { path: row.path });
+                batch.record(IndexEvent::FileRemoved { path: row.path });
             }
         }
     }
@@ -384,41 +385,68 @@ impl Throttle {
 }
 
 /// Groups writes into short transactions: few fsyncs, and a crash loses at most one batch.
+/// A batch begins at its first write, not right after the previous commit, so the app's
+/// own writes (tagging during a long scan) get the lock between batches. The events of a
+/// batch are held back until it commits: whoever reacts to one reads the change.
 struct Batch<'c> {
     conn: &'c Connection,
-    writes: usize,
-    since: Instant,
+    open: Option<(usize, Instant)>,
+    events: Vec<IndexEvent>,
 }
 
 impl<'c> Batch<'c> {
-    fn begin(conn: &'c Connection) -> rusqlite::Result<Self> {
-        conn.execute_batch("BEGIN IMMEDIATE")?;
-        Ok(Self {
+    fn new(conn: &'c Connection) -> Self {
+        Self {
             conn,
-            writes: 0,
-            since: Instant::now(),
-        })
-    }
-
-    fn maybe_commit(&mut self) -> rusqlite::Result<()> {
-        self.writes += 1;
-        if self.writes >= 500 || self.since.elapsed() > Duration::from_millis(500) {
-            self.conn.execute_batch("COMMIT; BEGIN IMMEDIATE")?;
-            self.writes = 0;
-            self.since = Instant::now();
+            open: None,
+            events: Vec::new(),
         }
-        Ok(())
     }
 
-    fn commit(self) -> rusqlite::Result<()> {
-        let result = self.conn.execute_batch("COMMIT");
-        std::mem::forget(self);
-        result
+    /// The connection to write with, inside the current batch.
+    fn writer(&mut self) -> rusqlite::Result<&'c Connection> {
+        if self.open.is_none() {
+            self.conn.execute_batch("BEGIN IMMEDIATE")?;
+            self.open = Some((0, Instant::now()));
+        }
+        Ok(self.conn)
+    }
+
+    fn record(&mut self, event: IndexEvent) {
+        self.events.push(event);
+    }
+
+    /// Counts a write; when the batch is big or old enough, commits it and returns its events.
+    fn wrote(&mut self) -> rusqlite::Result<Vec<IndexEvent>> {
+        match &mut self.open {
+            Some((writes, since)) => {
+                *writes += 1;
+                if *writes >= 500 || since.elapsed() > Duration::from_millis(250) {
+                    return self.commit_open();
+                }
+                Ok(Vec::new())
+            }
+            None => Ok(Vec::new()),
+        }
+    }
+
+    fn commit_open(&mut self) -> rusqlite::Result<Vec<IndexEvent>> {
+        if self.open.take().is_some() {
+            self.conn.execute_batch("COMMIT")?;
+        }
+        Ok(std::mem::take(&mut self.events))
+    }
+
+    /// Commits what is left and returns the events not yet handed out.
+    fn commit(mut self) -> rusqlite::Result<Vec<IndexEvent>> {
+        self.commit_open()
     }
 }
 
 impl Drop for Batch<'_> {
     fn drop(&mut self) {
-        let _ = self.conn.execute_batch("ROLLBACK");
+        if self.open.is_some() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
     }
 }
