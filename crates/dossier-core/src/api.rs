@@ -315,8 +315,10 @@ impl Dossier {
             .map(|r| {
                 let (tags, notes) = tags_by_file.remove(&r.id).unwrap_or_default();
                 let copies = match (&r.hash, r.missing_since) {
-                    (Some(h), None) if r.size > 0 => by_hash[h.as_str()]
-                        .iter()
+                    (Some(h), None) => by_hash
+                        .get(h.as_str())
+                        .into_iter()
+                        .flatten()
                         .filter(|p| **p != r.path)
                         .map(|p| p.to_string())
                         .collect(),
