@@ -8,7 +8,8 @@ use crate::api::{Dossier, Error};
 use crate::events::{CancelToken, IndexEvent};
 use crate::evidence::walk::is_skipped_name;
 use crate::extract::pool::{ExtractorConfig, ExtractorPool};
-use notify::RecursiveMode;
+// Access events (opens and reads, our own scan's included) never change the folder.
+use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{new_debouncer, DebounceEventResult};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -120,6 +121,7 @@ fn run(
             Ok(Ok(events)) => {
                 rescan = events
                     .iter()
+                    .filter(|e| !matches!(e.kind, EventKind::Access(_)))
                     .flat_map(|e| e.paths.iter())
                     .any(|p| is_relevant(&root, p));
             }

@@ -74,3 +74,31 @@ fn watch_applies_creates_renames_and_deletes_as_they_happen() {
     assert_eq!(missing.status.as_str(), "missing");
     assert_eq!(missing.tags, ["PRJ-003"]);
 }
+
+#[test]
+fn the_watch_does_not_rescan_because_of_its_own_reads() {
+    let env = Env::new();
+    for i in 0..50 {
+        env.write(&format!("doc-{i}.md"), "Runbook text");
+    }
+    let (tx, rx) = crossbeam_channel::unbounded();
+    let watch = Watch::start(
+        &env.db,
+        &env.folder,
+        support::extractor(),
+        Box::new(move |e| {
+            let _ = tx.send(e);
+        }),
+    )
+    .unwrap();
+    wait_for(&rx, |e| matches!(e, IndexEvent::ScanFinished { .. }));
+    // Reading 50 files raised inotify access events; well past the debounce window, none of
+    // them may have started another scan.
+    std::thread::sleep(Duration::from_millis(1500));
+    watch.stop().unwrap();
+    let rescans = rx
+        .try_iter()
+        .filter(|e| matches!(e, IndexEvent::ScanStarted { .. }))
+        .count();
+    assert_eq!(rescans, 0, "the watch's own reads started another scan");
+}
