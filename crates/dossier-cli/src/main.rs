@@ -6,6 +6,7 @@ mod print;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use dossier_core::events::{CancelToken, IndexEvent};
+use dossier_core::exemptions::WaiverKind;
 use dossier_core::extract::pool::{ExtractorConfig, ExtractorPool};
 use dossier_core::tags::ControlTarget;
 use dossier_core::watch::Watch;
@@ -82,12 +83,49 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Switch on a waiver the checklist offers (msp: approved AWS MSP; ftr: approved
+    /// Foundational Technical Review), or off with --off.
+    Waive {
+        checklist: String,
+        #[arg(value_enum)]
+        kind: WaiverArg,
+        #[arg(long, required_unless_present = "off")]
+        reason: Option<String>,
+        #[arg(long)]
+        reference: Option<String>,
+        #[arg(long, conflicts_with_all = ["reason", "reference"])]
+        off: bool,
+    },
+    /// Mark a control not applicable with a justification, or applicable again with --off.
+    Na {
+        checklist: String,
+        control: String,
+        #[arg(long, required_unless_present = "off")]
+        justification: Option<String>,
+        #[arg(long, conflicts_with = "justification")]
+        off: bool,
+    },
     /// Keep the index of a folder current, printing each change as it is applied.
     Watch {
         folder: PathBuf,
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum WaiverArg {
+    Msp,
+    Ftr,
+}
+
+impl From<WaiverArg> for WaiverKind {
+    fn from(w: WaiverArg) -> Self {
+        match w {
+            WaiverArg::Msp => WaiverKind::Msp,
+            WaiverArg::Ftr => WaiverKind::Ftr,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -166,6 +204,37 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Search { query, limit, json } => {
             let hits = open()?.search(&query.join(" "), limit)?;
             print::search(&hits, json)
+        }
+        Command::Waive {
+            checklist,
+            kind,
+            reason,
+            reference,
+            off: _,
+        } => {
+            let on = reason.as_deref().map(|r| (r, reference.as_deref()));
+            open()?.set_waiver(&checklist, kind.into(), on)?;
+            println!(
+                "{} waiver {}",
+                WaiverKind::from(kind).as_str(),
+                if on.is_some() { "on" } else { "off" }
+            );
+            Ok(())
+        }
+        Command::Na {
+            checklist,
+            control,
+            justification,
+            off: _,
+        } => {
+            open()?.set_not_applicable(&checklist, &control, justification.as_deref())?;
+            let state = if justification.is_some() {
+                "not applicable"
+            } else {
+                "applicable"
+            };
+            println!("{} is {state}", control.to_ascii_uppercase());
+            Ok(())
         }
         Command::Watch { folder, json } => {
             if !json {

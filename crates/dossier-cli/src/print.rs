@@ -142,13 +142,15 @@ pub fn coverage(c: &Coverage, json: bool) -> anyhow::Result<()> {
         return print_json(c);
     }
     say!(
-        "{} {}: {:.1}% ready ({} covered, {} partial, {} gaps)",
+        "{} {}: {:.1}% ready ({} covered, {} partial, {} gaps; {} waived, {} not applicable)",
         c.name,
         c.version,
         c.percent,
         c.covered,
         c.partial,
-        c.gap
+        c.gap,
+        c.waived,
+        c.not_applicable
     )?;
     let mut section = "";
     for ctl in &c.controls {
@@ -161,8 +163,13 @@ pub fn coverage(c: &Coverage, json: bool) -> anyhow::Result<()> {
             ControlStatus::Covered => "covered",
             ControlStatus::Partial => "partial",
             ControlStatus::Gap => "GAP    ",
+            ControlStatus::Waived => "waived ",
+            ControlStatus::NotApplicable => "n/a    ",
         };
         say!("  {mark} {:<10} {}", ctl.id, ctl.title)?;
+        if let Some(reason) = &ctl.exempt_reason {
+            say!("            reason: {reason}")?;
+        }
         for f in &ctl.files {
             say!("            ✓ {f}")?;
         }

@@ -309,3 +309,53 @@ fn watch_prints_each_change_as_a_json_line() {
     child.wait().unwrap();
     assert!(Path::new(&cli.db).exists());
 }
+
+#[test]
+fn waivers_and_not_applicable_from_the_command_line() {
+    let cli = Cli::new();
+    cli.ok(&["scan", cli.folder()]);
+    cli.ok(&[
+        "waive",
+        "data-analytics-7.1",
+        "msp",
+        "--reason",
+        "Approved AWS MSP",
+        "--reference",
+        "MSP-1",
+    ]);
+    cli.ok(&[
+        "na",
+        "data-analytics-7.1",
+        "PRDO-008",
+        "--justification",
+        "No governance work",
+    ]);
+    let cov = cli.json(&["coverage", "data-analytics-7.1", "--json"]);
+    assert_eq!(
+        (cov["waived"].as_u64(), cov["not_applicable"].as_u64()),
+        (Some(5), Some(1))
+    );
+    let prdo = find(&cov["controls"], "id", "PRDO-008");
+    assert_eq!(
+        (prdo["status"].as_str(), prdo["exempt_reason"].as_str()),
+        (Some("not_applicable"), Some("No governance work"))
+    );
+    assert_eq!(
+        find(&cov["controls"], "id", "EXMON-001")["status"],
+        "waived"
+    );
+
+    cli.ok(&["waive", "data-analytics-7.1", "msp", "--off"]);
+    let cov = cli.json(&["coverage", "data-analytics-7.1", "--json"]);
+    assert_eq!(cov["waived"].as_u64(), Some(0));
+    let err = cli.fails(&[
+        "na",
+        "data-analytics-7.1",
+        "NOPE-001",
+        "--justification",
+        "x",
+    ]);
+    assert!(err.contains("[unknown_control]"), "{err}");
+    let out = cli.run(&["waive", "data-analytics-7.1", "msp"]);
+    assert!(!out.status.success(), "a waiver needs a reason or --off");
+}

@@ -10,6 +10,7 @@ use crate::evidence::kind::FileKind;
 use crate::evidence::root::{self, Root};
 use crate::evidence::scan::{self, ScanError, ScanSummary};
 use crate::evidence::status::FileStatus;
+use crate::exemptions::{self, WaiverKind};
 use crate::extract::pool::ExtractorPool;
 use crate::preview::{self, Preview};
 use crate::search::{self, SearchError, SearchHit};
@@ -45,6 +46,8 @@ pub enum Error {
     },
     #[error("{path} is missing from the evidence folder (moved out or deleted)")]
     FileMissing { path: String },
+    #[error("{0} is required")]
+    MissingText(String),
     #[error("database error: {0}")]
     Sql(#[from] rusqlite::Error),
 }
@@ -68,6 +71,7 @@ impl Error {
             Self::OutsideFolder { .. } => "outside_folder",
             Self::FileNotIndexed { .. } => "file_not_indexed",
             Self::FileMissing { .. } => "file_missing",
+            Self::MissingText(_) => "missing_text",
         }
     }
 }
@@ -371,13 +375,70 @@ impl Dossier {
         let checklist = self.checklist(checklist)?;
         let root = self.active_folder()?;
         let evidence = coverage::tagged_evidence(self.store.conn(), root.id)?;
-        Ok(coverage::compute(checklist, &evidence))
+        let exemptions = exemptions::load(self.store.conn(), root.id, &checklist.id)?;
+        Ok(coverage::compute(checklist, &evidence, &exemptions))
+    }
+
+    /// Switches a waiver of one checklist on (with its reason and an optional reference,
+    /// e.g. the FTR approval) or off (`None`).
+    pub fn set_waiver(
+        &mut self,
+        checklist: &str,
+        kind: WaiverKind,
+        on: Option<(&str, Option<&str>)>,
+    ) -> Result<(), Error> {
+        let checklist = self.checklist(checklist)?;
+        if let Some((reason, _)) = on {
+            require_text("a waiver reason", reason)?;
+        }
+        let root = self.active_folder()?;
+        Ok(exemptions::set_waiver(
+            self.store.conn(),
+            root.id,
+            &checklist.id,
+            kind,
+            on,
+        )?)
+    }
+
+    /// Marks a control of one checklist not applicable, with a justification, or applicable
+    /// again (`None`).
+    pub fn set_not_applicable(
+        &mut self,
+        checklist: &str,
+        control: &str,
+        justification: Option<&str>,
+    ) -> Result<(), Error> {
+        let checklist = self.checklist(checklist)?;
+        let target: ControlTarget = control.parse()?;
+        if checklist.control(&target.control).is_none() {
+            tags::validate(&target, std::slice::from_ref(checklist))?;
+        }
+        if let Some(j) = justification {
+            require_text("a justification", j)?;
+        }
+        let root = self.active_folder()?;
+        Ok(exemptions::set_not_applicable(
+            self.store.conn(),
+            root.id,
+            &checklist.id,
+            &target.control,
+            justification,
+        )?)
     }
 
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, Error> {
         let root = self.active_folder()?;
         Ok(search::search(self.store.conn(), root.id, query, limit)?)
     }
+}
+
+/// Waivers and N/A need a reason a reviewer can read.
+fn require_text(what: &str, text: &str) -> Result<(), Error> {
+    if text.trim().is_empty() {
+        return Err(Error::MissingText(what.to_string()));
+    }
+    Ok(())
 }
 
 /// `arg` as a path relative to `root`, refusing anything that escapes it.

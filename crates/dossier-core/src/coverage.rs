@@ -8,6 +8,7 @@
 
 use crate::catalog::{Checklist, ControlRef};
 use crate::evidence::status::FileStatus;
+use crate::exemptions::{Exempt, Exemptions};
 use rusqlite::Connection;
 use serde::Serialize;
 
@@ -18,6 +19,17 @@ pub enum ControlStatus {
     Covered,
     Partial,
     Gap,
+    /// Waived by a switch the checklist offers (see `exemptions`).
+    Waived,
+    /// Marked not applicable by the user, with a justification.
+    NotApplicable,
+}
+
+impl ControlStatus {
+    /// Whether the control still needs evidence (and so counts toward readiness).
+    pub fn is_required(self) -> bool {
+        !matches!(self, Self::Waived | Self::NotApplicable)
+    }
 }
 
 /// One tagged file, as coverage sees it.
@@ -44,6 +56,10 @@ pub struct Coverage {
     pub partial: usize,
     #[ts(type = "number")]
     pub gap: usize,
+    #[ts(type = "number")]
+    pub waived: usize,
+    #[ts(type = "number")]
+    pub not_applicable: usize,
     /// IDs of the controls with status `gap`, in checklist order.
     pub gaps: Vec<String>,
     pub sections: Vec<SectionCoverage>,
@@ -61,6 +77,10 @@ pub struct SectionCoverage {
     pub partial: usize,
     #[ts(type = "number")]
     pub gap: usize,
+    #[ts(type = "number")]
+    pub waived: usize,
+    #[ts(type = "number")]
+    pub not_applicable: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -78,6 +98,8 @@ pub struct ControlCoverage {
     pub files: Vec<String>,
     /// Tagged files that are gone from the folder: shown, never counted.
     pub missing_files: Vec<String>,
+    /// Why a waived or not-applicable control needs no evidence.
+    pub exempt_reason: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -111,36 +133,58 @@ pub fn tagged_evidence(conn: &Connection, root_id: i64) -> rusqlite::Result<Vec<
     rows.collect()
 }
 
-/// Computes the coverage of `checklist` by `evidence`.
-pub fn compute(checklist: &Checklist, evidence: &[TaggedEvidence]) -> Coverage {
+/// Computes the coverage of `checklist` by `evidence`, with `exemptions` applied.
+pub fn compute(
+    checklist: &Checklist,
+    evidence: &[TaggedEvidence],
+    exemptions: &Exemptions,
+) -> Coverage {
     let controls: Vec<ControlCoverage> = checklist
         .controls()
-        .map(|c| control_coverage(c, evidence))
+        .map(|c| {
+            let mut cov = control_coverage(c, evidence);
+            match exemptions.of(&c) {
+                Some(Exempt::NotApplicable(why)) => {
+                    cov.status = ControlStatus::NotApplicable;
+                    cov.exempt_reason = Some(why.to_string());
+                }
+                Some(Exempt::Waived(w)) => {
+                    cov.status = ControlStatus::Waived;
+                    cov.exempt_reason = Some(w.reason.clone());
+                }
+                None => {}
+            }
+            cov
+        })
         .collect();
     let sections = checklist
         .sections
         .iter()
         .map(|s| {
             let of_section: Vec<_> = controls.iter().filter(|c| c.section == s.title).collect();
-            let (covered, partial, gap) = tally(of_section.iter().copied());
+            let t = Tally::of(of_section.iter().copied());
             SectionCoverage {
                 title: s.title.clone(),
                 percent: percent(of_section.iter().copied()),
-                covered,
-                partial,
-                gap,
+                covered: t.covered,
+                partial: t.partial,
+                gap: t.gap,
+                waived: t.waived,
+                not_applicable: t.not_applicable,
             }
         })
         .collect();
-    let (covered, partial, gap) = tally(controls.iter());
+    let t = Tally::of(controls.iter());
     Coverage {
         checklist: checklist.id.clone(),
         name: checklist.name.clone(),
         version: checklist.version.clone(),
         percent: percent(controls.iter()),
-        covered,
-        partial,
-        gap,
+        covered: t.covered,
+        partial: t.partial,
+        gap: t.gap,
+        waived: t.waived,
+        not_applicable: t.not_applicable,
         gaps: controls
             .iter()
             .filter(|c| c.status == ControlStatus::Gap)
@@ -214,25 +258,45 @@ fn control_coverage(c: ControlRef<'_>, evidence: &[TaggedEvidence]) -> ControlCo
         items,
         files,
         missing_files,
+        exempt_reason: None,
     }
 }
 
-fn tally<'a>(controls: impl Iterator<Item = &'a ControlCoverage>) -> (usize, usize, usize) {
-    controls.fold((0, 0, 0), |(c, p, g), x| match x.status {
-        ControlStatus::Covered => (c + 1, p, g),
-        ControlStatus::Partial => (c, p + 1, g),
-        ControlStatus::Gap => (c, p, g + 1),
-    })
+#[derive(Default)]
+struct Tally {
+    covered: usize,
+    partial: usize,
+    gap: usize,
+    waived: usize,
+    not_applicable: usize,
 }
 
-/// Mean share of answered items per control, as a percentage with one decimal.
+impl Tally {
+    fn of<'a>(controls: impl Iterator<Item = &'a ControlCoverage>) -> Self {
+        let mut t = Self::default();
+        for c in controls {
+            *match c.status {
+                ControlStatus::Covered => &mut t.covered,
+                ControlStatus::Partial => &mut t.partial,
+                ControlStatus::Gap => &mut t.gap,
+                ControlStatus::Waived => &mut t.waived,
+                ControlStatus::NotApplicable => &mut t.not_applicable,
+            } += 1;
+        }
+        t
+    }
+}
+
+/// Mean share of answered items over the controls that still need evidence, as a
+/// percentage with one decimal; 100 when every control is waived or not applicable.
 fn percent<'a>(controls: impl Iterator<Item = &'a ControlCoverage>) -> f64 {
-    let (sum, n) = controls.fold((0.0, 0usize), |(sum, n), c| {
+    let required = controls.filter(|c| c.status.is_required());
+    let (sum, n) = required.fold((0.0, 0usize), |(sum, n), c| {
         let answered = c.items.iter().filter(|i| i.covered).count() as f64;
         (sum + answered / c.items.len().max(1) as f64, n + 1)
     });
     if n == 0 {
-        return 0.0;
+        return 100.0;
     }
     (sum / n as f64 * 1000.0).round() / 10.0
 }
@@ -259,9 +323,46 @@ mod tests {
         cov.controls.iter().find(|c| c.id == id).unwrap().status
     }
 
+    fn exempting(na: &[(&str, &str)], waivers: &[crate::exemptions::Waiver]) -> Exemptions {
+        Exemptions {
+            waivers: waivers.to_vec(),
+            not_applicable: na
+                .iter()
+                .map(|(c, j)| (c.to_string(), j.to_string()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn not_applicable_controls_are_shown_with_their_reason_and_leave_readiness() {
+        let evidence = [tagged("PRJ-003", None, "sow.md", FileStatus::Ok)];
+        let na = exempting(&[("CSN-001", "no projects with acceptance phases")], &[]);
+        let cov = compute(&checklist(), &evidence, &na);
+        let csn = cov.controls.iter().find(|c| c.id == "CSN-001").unwrap();
+        assert_eq!(csn.status, ControlStatus::NotApplicable);
+        assert_eq!(
+            csn.exempt_reason.as_deref(),
+            Some("no projects with acceptance phases")
+        );
+        assert_eq!((cov.covered, cov.gap, cov.not_applicable), (1, 1, 1));
+        // PRJ-003 covered, EXCRI-001 a gap; CSN-001 no longer counts.
+        assert_eq!(cov.percent, 50.0);
+        assert!(!cov.gaps.contains(&"CSN-001".to_string()));
+    }
+
+    #[test]
+    fn every_control_exempt_means_nothing_left_to_prove() {
+        let na = exempting(
+            &[("PRJ-003", "x"), ("CSN-001", "x"), ("EXCRI-001", "x")],
+            &[],
+        );
+        let cov = compute(&checklist(), &[], &na);
+        assert_eq!((cov.percent, cov.not_applicable, cov.gap), (100.0, 3, 0));
+    }
+
     #[test]
     fn nothing_tagged_is_all_gaps() {
-        let cov = compute(&checklist(), &[]);
+        let cov = compute(&checklist(), &[], &Exemptions::default());
         assert_eq!((cov.covered, cov.partial, cov.gap), (0, 0, 3));
         assert_eq!(cov.percent, 0.0);
         assert_eq!(cov.gaps, ["PRJ-003", "CSN-001", "EXCRI-001"]);
@@ -272,6 +373,7 @@ mod tests {
         let cov = compute(
             &checklist(),
             &[tagged("CSN-001", Some(1), "a.pdf", FileStatus::Ok)],
+            &Exemptions::default(),
         );
         let csn = cov.controls.iter().find(|c| c.id == "CSN-001").unwrap();
         assert_eq!(csn.status, ControlStatus::Partial);
@@ -285,6 +387,7 @@ mod tests {
         let cov = compute(
             &checklist(),
             &[tagged("CSN-001", None, "a.pdf", FileStatus::Encrypted)],
+            &Exemptions::default(),
         );
         assert_eq!(status_of(&cov, "CSN-001"), ControlStatus::Covered);
     }
@@ -294,6 +397,7 @@ mod tests {
         let cov = compute(
             &checklist(),
             &[tagged("PRJ-003", None, "sow.docx", FileStatus::Missing)],
+            &Exemptions::default(),
         );
         let prj = cov.controls.iter().find(|c| c.id == "PRJ-003").unwrap();
         assert_eq!(prj.status, ControlStatus::Gap);
@@ -306,6 +410,7 @@ mod tests {
         let cov = compute(
             &checklist(),
             &[tagged("EXCRI-001", None, "x.md", FileStatus::Ok)],
+            &Exemptions::default(),
         );
         assert_eq!(status_of(&cov, "EXCRI-001"), ControlStatus::Covered);
         assert_eq!(cov.sections[0].covered, 1);

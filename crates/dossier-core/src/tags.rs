@@ -146,7 +146,7 @@ pub fn add(
 ) -> rusqlite::Result<()> {
     conn.prepare_cached(
         "INSERT INTO tags(file_id, control_id, item, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT(file_id, control_id, ifnull(item, 0)) DO UPDATE SET note = coalesce(excluded.note, tags.note)",
+         ON CONFLICT(file_id, control_id, ifnull(item, 0), ifnull(example_id, 0)) DO UPDATE SET note = coalesce(excluded.note, tags.note)",
     )?
     .execute(params![file_id, target.control, target.item, note, crate::store::now()])?;
     Ok(())

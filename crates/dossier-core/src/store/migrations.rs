@@ -7,7 +7,7 @@ use super::StoreError;
 use rusqlite::Connection;
 use std::path::Path;
 
-const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql")];
+const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql"), include_str!("schema_v2.sql")];
 
 pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
     let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -40,6 +40,33 @@ mod tests {
         conn.pragma_update(None, "user_version", 99).unwrap();
         let err = migrate(&mut conn, &path).unwrap_err();
         assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
+    }
+
+    #[test]
+    fn upgrading_a_first_release_database_keeps_its_tags() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.sqlite");
+        let mut conn = Connection::open(&path).unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO roots(id, path, opened_at) VALUES (1, '/e', 1);
+             INSERT INTO files(id, root_id, raw_path, path, kind, size, mtime_ns, status, indexed_at)
+               VALUES (7, 1, x'736f772e6d64', 'sow.md', 'text', 1, 1, 'ok', 1);
+             INSERT INTO tags(file_id, control_id, item, note, created_at)
+               VALUES (7, 'PRJ-003', NULL, 'v2 template', 1);",
+        )
+        .unwrap();
+        migrate(&mut conn, &path).unwrap();
+        let (control, note, example): (String, String, Option<i64>) = conn
+            .query_row("SELECT control_id, note, example_id FROM tags", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .unwrap();
+        assert_eq!(
+            (control.as_str(), note.as_str(), example),
+            ("PRJ-003", "v2 template", None)
+        );
     }
 
     #[test]

@@ -14,4 +14,8 @@ files: Array<string>,
 /**
  * Tagged files that are gone from the folder: shown, never counted.
  */
-missing_files: Array<string>, };
+missing_files: Array<string>, 
+/**
+ * Why a waived or not-applicable control needs no evidence.
+ */
+exempt_reason: string | null, };

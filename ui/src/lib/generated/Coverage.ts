@@ -6,7 +6,7 @@ export type Coverage = { checklist: string, name: string, version: string,
 /**
  * Readiness: the share of evidence items answered, over all controls, 0–100.
  */
-percent: number, covered: number, partial: number, gap: number, 
+percent: number, covered: number, partial: number, gap: number, waived: number, not_applicable: number, 
 /**
  * IDs of the controls with status `gap`, in checklist order.
  */
