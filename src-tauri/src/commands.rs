@@ -103,7 +103,9 @@ pub async fn tag(
         input::note(note)?,
     );
     let refs: Vec<&Path> = paths.iter().map(|p| p.as_path()).collect();
-    let change = shell.dossier().tag(&refs, &targets, note.as_deref())?;
+    let change = shell
+        .dossier()
+        .tag(&refs, &targets, note.as_deref(), None)?;
     Ok(summarise(&shell, change))
 }
 

@@ -179,7 +179,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             note,
         } => {
             let targets = parse_targets(&controls)?;
-            let change = open()?.tag(&[&file], &targets, note.as_deref())?;
+            let change = open()?.tag(&[&file], &targets, note.as_deref(), None)?;
             println!(
                 "tagged {} with {}",
                 change.paths.join(", "),

@@ -10,6 +10,7 @@ use crate::evidence::kind::FileKind;
 use crate::evidence::root::{self, Root};
 use crate::evidence::scan::{self, ScanError, ScanSummary};
 use crate::evidence::status::FileStatus;
+use crate::examples::{self, CustomerExample};
 use crate::exemptions::{self, WaiverKind};
 use crate::extract::pool::ExtractorPool;
 use crate::preview::{self, Preview};
@@ -48,6 +49,8 @@ pub enum Error {
     FileMissing { path: String },
     #[error("{0} is required")]
     MissingText(String),
+    #[error("no customer example is named {given:?}; known: {known}")]
+    UnknownExample { given: String, known: String },
     #[error("database error: {0}")]
     Sql(#[from] rusqlite::Error),
 }
@@ -72,6 +75,7 @@ impl Error {
             Self::FileNotIndexed { .. } => "file_not_indexed",
             Self::FileMissing { .. } => "file_missing",
             Self::MissingText(_) => "missing_text",
+            Self::UnknownExample { .. } => "unknown_example",
         }
     }
 }
@@ -222,19 +226,64 @@ impl Dossier {
     }
 
     /// Tags each file with each target, after checking every target against the catalog
-    /// (nothing is written if one file or target is unknown).
+    /// (nothing is written if one file or target is unknown). With `example`, the files are
+    /// evidence for that customer example; without, for the example whose folder holds them
+    /// (if any) or for the practice as a whole.
     pub fn tag(
         &mut self,
         files: &[&Path],
         targets: &[ControlTarget],
         note: Option<&str>,
+        example: Option<&str>,
     ) -> Result<TagChange, Error> {
         for t in targets {
             tags::validate(t, self.checklists())?;
         }
+        let example_id = match example {
+            Some(name) => Some(self.example_id(name)?),
+            None => None,
+        };
         self.change_tags(files, |tx, id| {
-            targets.iter().try_for_each(|t| tags::add(tx, id, t, note))
+            targets
+                .iter()
+                .try_for_each(|t| tags::add(tx, id, t, note, example_id))
         })
+    }
+
+    fn example_id(&self, name: &str) -> Result<i64, Error> {
+        let root = self.active_folder()?;
+        examples::id_of(self.store.conn(), root.id, name)?.ok_or_else(|| Error::UnknownExample {
+            given: name.to_string(),
+            known: examples::list(self.store.conn(), root.id)
+                .map(|all| {
+                    all.into_iter()
+                        .map(|e| e.name)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default(),
+        })
+    }
+
+    /// The customer examples of the active folder.
+    pub fn examples(&self) -> Result<Vec<CustomerExample>, Error> {
+        let root = self.active_folder()?;
+        Ok(examples::list(self.store.conn(), root.id)?)
+    }
+
+    /// Adds a customer example, or updates the one with the same name.
+    pub fn save_example(&mut self, example: &CustomerExample) -> Result<i64, Error> {
+        require_text("an example name", &example.name)?;
+        let root = self.active_folder()?;
+        Ok(examples::save(self.store.conn(), root.id, example)?)
+    }
+
+    /// Removes a customer example; its tags fall back to the practice as a whole.
+    pub fn remove_example(&mut self, name: &str) -> Result<(), Error> {
+        self.example_id(name)?;
+        let root = self.active_folder()?;
+        examples::remove(self.store.conn(), root.id, name)?;
+        Ok(())
     }
 
     /// Removes the tags from each file. A missing file left with no tags leaves the index
@@ -374,9 +423,12 @@ impl Dossier {
     pub fn coverage(&self, checklist: &str) -> Result<Coverage, Error> {
         let checklist = self.checklist(checklist)?;
         let root = self.active_folder()?;
-        let evidence = coverage::tagged_evidence(self.store.conn(), root.id)?;
-        let exemptions = exemptions::load(self.store.conn(), root.id, &checklist.id)?;
-        Ok(coverage::compute(checklist, &evidence, &exemptions))
+        let conn = self.store.conn();
+        let examples = examples::list(conn, root.id)?;
+        let evidence = coverage::tagged_evidence(conn, root.id, &examples)?;
+        let exemptions = exemptions::load(conn, root.id, &checklist.id)?;
+        let names: Vec<String> = examples.into_iter().map(|e| e.name).collect();
+        Ok(coverage::compute(checklist, &evidence, &exemptions, &names))
     }
 
     /// Switches a waiver of one checklist on (with its reason and an optional reference,

@@ -6,8 +6,9 @@
 //! none do. Missing (deleted) files never count. Tags are keyed by control ID, so a file
 //! tagged PRJ-003 counts for PRJ-003 in every checklist that has it.
 
-use crate::catalog::{Checklist, ControlRef};
+use crate::catalog::{Checklist, ControlRef, ScopeRule};
 use crate::evidence::status::FileStatus;
+use crate::examples::{by_folder, CustomerExample};
 use crate::exemptions::{Exempt, Exemptions};
 use rusqlite::Connection;
 use serde::Serialize;
@@ -40,6 +41,8 @@ pub struct TaggedEvidence {
     pub path: String,
     pub status: FileStatus,
     pub note: Option<String>,
+    /// The customer example this evidence is for: the tag's own, else by the file's folder.
+    pub example: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -91,6 +94,8 @@ pub struct ControlCoverage {
     pub section: String,
     pub category: String,
     pub status: ControlStatus,
+    /// Share of the control's evidence answered, 0–1 (partial credit per customer example).
+    pub progress: f64,
     pub items: Vec<ItemCoverage>,
     /// Texts of the evidence items no present file answers yet.
     pub missing_items: Vec<String>,
@@ -98,8 +103,29 @@ pub struct ControlCoverage {
     pub files: Vec<String>,
     /// Tagged files that are gone from the folder: shown, never counted.
     pub missing_files: Vec<String>,
+    /// Per customer example, for controls whose text states an example scope (once the
+    /// application has customer examples).
+    pub examples: Option<ExampleMatrix>,
     /// Why a waived or not-applicable control needs no evidence.
     pub exempt_reason: Option<String>,
+}
+
+/// A control × customer-example row: how many examples must show the evidence, and what
+/// each example shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ExampleMatrix {
+    /// Examples that must show the evidence ("4 of 4", "1 of 4").
+    pub required: u32,
+    pub examples: Vec<ExampleCell>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ExampleCell {
+    pub example: String,
+    /// Present files tagged for this example (explicitly or by its folder).
+    pub files: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -110,39 +136,54 @@ pub struct ItemCoverage {
     pub text: String,
     pub covered: bool,
     pub files: Vec<String>,
+    /// For an item shown per customer example: how many examples show it.
+    pub examples_covered: Option<u32>,
 }
 
-/// Reads every tag of the root with its file's path and status.
-pub fn tagged_evidence(conn: &Connection, root_id: i64) -> rusqlite::Result<Vec<TaggedEvidence>> {
+/// Reads every tag of the root with its file's path and status, and the customer example
+/// it is for: the tag's own, else the example whose folder holds the file.
+pub fn tagged_evidence(
+    conn: &Connection,
+    root_id: i64,
+    examples: &[CustomerExample],
+) -> rusqlite::Result<Vec<TaggedEvidence>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT t.control_id, t.item, f.path, f.status, f.missing_since IS NOT NULL, t.note
+        "SELECT t.control_id, t.item, f.path, f.status, f.missing_since IS NOT NULL, t.note, t.example_id
          FROM tags t JOIN files f ON f.id = t.file_id WHERE f.root_id = ?1
          ORDER BY t.control_id, f.path",
     )?;
     let rows = stmt.query_map([root_id], |r| {
         let missing: bool = r.get(4)?;
         let status = FileStatus::parse(&r.get::<_, String>(3)?).unwrap_or(FileStatus::Unreadable);
+        let path: String = r.get(2)?;
+        let example = match r.get::<_, Option<i64>>(6)? {
+            Some(id) => examples.iter().find(|e| e.id == id),
+            None => by_folder(examples, &path),
+        };
         Ok(TaggedEvidence {
             control: r.get(0)?,
             item: r.get(1)?,
-            path: r.get(2)?,
             status: if missing { FileStatus::Missing } else { status },
             note: r.get(5)?,
+            example: example.map(|e| e.name.clone()),
+            path,
         })
     })?;
     rows.collect()
 }
 
-/// Computes the coverage of `checklist` by `evidence`, with `exemptions` applied.
+/// Computes the coverage of `checklist` by `evidence`, with `exemptions` applied and
+/// example scopes judged against the application's customer `examples` (names).
 pub fn compute(
     checklist: &Checklist,
     evidence: &[TaggedEvidence],
     exemptions: &Exemptions,
+    examples: &[String],
 ) -> Coverage {
     let controls: Vec<ControlCoverage> = checklist
         .controls()
         .map(|c| {
-            let mut cov = control_coverage(c, evidence);
+            let mut cov = control_coverage(c, evidence, examples);
             match exemptions.of(&c) {
                 Some(Exempt::NotApplicable(why)) => {
                     cov.status = ControlStatus::NotApplicable;
@@ -195,48 +236,99 @@ pub fn compute(
     }
 }
 
-fn control_coverage(c: ControlRef<'_>, evidence: &[TaggedEvidence]) -> ControlCoverage {
+fn control_coverage(
+    c: ControlRef<'_>,
+    evidence: &[TaggedEvidence],
+    examples: &[String],
+) -> ControlCoverage {
     let tagged: Vec<&TaggedEvidence> = evidence
         .iter()
         .filter(|e| e.control.eq_ignore_ascii_case(&c.control.id))
         .collect();
-    let present = |e: &&&TaggedEvidence| e.status != FileStatus::Missing;
+    let present: Vec<&TaggedEvidence> = tagged
+        .iter()
+        .copied()
+        .filter(|e| e.status != FileStatus::Missing)
+        .collect();
     // A control without listed items still needs evidence: one implicit item.
     let texts: Vec<String> = if c.control.evidence_items.is_empty() {
         vec!["Evidence for this control".to_string()]
     } else {
         c.control.evidence_items.clone()
     };
+    let scope = c.scope().filter(|_| !examples.is_empty());
+    let required = scope.map(|s| match s.rule {
+        ScopeRule::All => examples.len(),
+        ScopeRule::AtLeast { count, .. } => (count as usize).clamp(1, examples.len()),
+    });
+    let per_example = scope.is_some().then(|| example_scoped_items(&texts));
+    let answers = |number: u32| {
+        present
+            .iter()
+            .filter(move |e| e.item.is_none() || e.item == Some(number))
+    };
+
+    let mut progress = 0.0;
     let items: Vec<ItemCoverage> = texts
-        .into_iter()
+        .iter()
         .enumerate()
         .map(|(i, text)| {
             let number = i as u32 + 1;
-            let files: Vec<String> = tagged
-                .iter()
-                .filter(present)
-                .filter(|e| e.item.is_none() || e.item == Some(number))
-                .map(|e| e.path.clone())
-                .collect();
+            let files: Vec<String> = answers(number).map(|e| e.path.clone()).collect();
+            let scoped = per_example.as_ref().is_some_and(|p| p[i]);
+            let (covered, share, examples_covered) = match required.filter(|_| scoped) {
+                Some(required) => {
+                    let n = examples
+                        .iter()
+                        .filter(|x| {
+                            answers(number).any(|e| e.example.as_deref() == Some(x.as_str()))
+                        })
+                        .count();
+                    (
+                        n >= required,
+                        n.min(required) as f64 / required as f64,
+                        Some(n as u32),
+                    )
+                }
+                None => (
+                    !files.is_empty(),
+                    if files.is_empty() { 0.0 } else { 1.0 },
+                    None,
+                ),
+            };
+            progress += share;
             ItemCoverage {
                 number,
-                text,
-                covered: !files.is_empty(),
+                text: text.clone(),
+                covered,
                 files,
+                examples_covered,
             }
         })
         .collect();
-    let answered = items.iter().filter(|i| i.covered).count();
-    let status = match answered {
-        0 => ControlStatus::Gap,
-        n if n == items.len() => ControlStatus::Covered,
-        _ => ControlStatus::Partial,
+    let progress = progress / items.len() as f64;
+    let status = if items.iter().all(|i| i.covered) {
+        ControlStatus::Covered
+    } else if progress > 0.0 {
+        ControlStatus::Partial
+    } else {
+        ControlStatus::Gap
     };
-    let mut files: Vec<String> = tagged
-        .iter()
-        .filter(present)
-        .map(|e| e.path.clone())
-        .collect();
+    let example_matrix = required.map(|required| ExampleMatrix {
+        required: required as u32,
+        examples: examples
+            .iter()
+            .map(|x| ExampleCell {
+                example: x.clone(),
+                files: present
+                    .iter()
+                    .filter(|e| e.example.as_deref() == Some(x.as_str()))
+                    .map(|e| e.path.clone())
+                    .collect(),
+            })
+            .collect(),
+    });
+    let mut files: Vec<String> = present.iter().map(|e| e.path.clone()).collect();
     files.dedup();
     let mut missing_files: Vec<String> = tagged
         .iter()
@@ -250,15 +342,33 @@ fn control_coverage(c: ControlRef<'_>, evidence: &[TaggedEvidence]) -> ControlCo
         section: c.section.title.clone(),
         category: c.category.title.clone(),
         status,
+        progress,
         missing_items: items
             .iter()
             .filter(|i| !i.covered)
-            .map(|i| i.text.clone())
+            .map(|i| match (i.examples_covered, required) {
+                (Some(n), Some(r)) => format!("{} ({n} of {r} customer examples)", i.text),
+                _ => i.text.clone(),
+            })
             .collect(),
         items,
         files,
         missing_files,
+        examples: example_matrix,
         exempt_reason: None,
+    }
+}
+
+/// Which evidence items must be shown per customer example. ACCT-001 asks for a
+/// practice-level SOP *and* its use "in one (1) of the submitted customer examples": when
+/// only some items name customer examples, only those are per example; otherwise all are.
+fn example_scoped_items(texts: &[String]) -> Vec<bool> {
+    let names = |t: &String| t.to_lowercase().contains("customer example");
+    let naming: Vec<bool> = texts.iter().map(names).collect();
+    if naming.iter().any(|n| *n) && !naming.iter().all(|n| *n) {
+        naming
+    } else {
+        vec![true; texts.len()]
     }
 }
 
@@ -291,10 +401,7 @@ impl Tally {
 /// percentage with one decimal; 100 when every control is waived or not applicable.
 fn percent<'a>(controls: impl Iterator<Item = &'a ControlCoverage>) -> f64 {
     let required = controls.filter(|c| c.status.is_required());
-    let (sum, n) = required.fold((0.0, 0usize), |(sum, n), c| {
-        let answered = c.items.iter().filter(|i| i.covered).count() as f64;
-        (sum + answered / c.items.len().max(1) as f64, n + 1)
-    });
+    let (sum, n) = required.fold((0.0, 0usize), |(sum, n), c| (sum + c.progress, n + 1));
     if n == 0 {
         return 100.0;
     }
@@ -316,6 +423,7 @@ mod tests {
             path: path.into(),
             status,
             note: None,
+            example: None,
         }
     }
 
@@ -337,7 +445,7 @@ mod tests {
     fn not_applicable_controls_are_shown_with_their_reason_and_leave_readiness() {
         let evidence = [tagged("PRJ-003", None, "sow.md", FileStatus::Ok)];
         let na = exempting(&[("CSN-001", "no projects with acceptance phases")], &[]);
-        let cov = compute(&checklist(), &evidence, &na);
+        let cov = compute(&checklist(), &evidence, &na, &[]);
         let csn = cov.controls.iter().find(|c| c.id == "CSN-001").unwrap();
         assert_eq!(csn.status, ControlStatus::NotApplicable);
         assert_eq!(
@@ -356,13 +464,13 @@ mod tests {
             &[("PRJ-003", "x"), ("CSN-001", "x"), ("EXCRI-001", "x")],
             &[],
         );
-        let cov = compute(&checklist(), &[], &na);
+        let cov = compute(&checklist(), &[], &na, &[]);
         assert_eq!((cov.percent, cov.not_applicable, cov.gap), (100.0, 3, 0));
     }
 
     #[test]
     fn nothing_tagged_is_all_gaps() {
-        let cov = compute(&checklist(), &[], &Exemptions::default());
+        let cov = compute(&checklist(), &[], &Exemptions::default(), &[]);
         assert_eq!((cov.covered, cov.partial, cov.gap), (0, 0, 3));
         assert_eq!(cov.percent, 0.0);
         assert_eq!(cov.gaps, ["PRJ-003", "CSN-001", "EXCRI-001"]);
@@ -374,6 +482,7 @@ mod tests {
             &checklist(),
             &[tagged("CSN-001", Some(1), "a.pdf", FileStatus::Ok)],
             &Exemptions::default(),
+            &[],
         );
         let csn = cov.controls.iter().find(|c| c.id == "CSN-001").unwrap();
         assert_eq!(csn.status, ControlStatus::Partial);
@@ -388,6 +497,7 @@ mod tests {
             &checklist(),
             &[tagged("CSN-001", None, "a.pdf", FileStatus::Encrypted)],
             &Exemptions::default(),
+            &[],
         );
         assert_eq!(status_of(&cov, "CSN-001"), ControlStatus::Covered);
     }
@@ -398,6 +508,7 @@ mod tests {
             &checklist(),
             &[tagged("PRJ-003", None, "sow.docx", FileStatus::Missing)],
             &Exemptions::default(),
+            &[],
         );
         let prj = cov.controls.iter().find(|c| c.id == "PRJ-003").unwrap();
         assert_eq!(prj.status, ControlStatus::Gap);
@@ -411,6 +522,7 @@ mod tests {
             &checklist(),
             &[tagged("EXCRI-001", None, "x.md", FileStatus::Ok)],
             &Exemptions::default(),
+            &[],
         );
         assert_eq!(status_of(&cov, "EXCRI-001"), ControlStatus::Covered);
         assert_eq!(cov.sections[0].covered, 1);

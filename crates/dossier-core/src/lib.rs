@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod coverage;
 pub mod events;
 pub mod evidence;
+pub mod examples;
 pub mod exemptions;
 pub mod extract;
 pub mod preview;

@@ -84,6 +84,8 @@ pub struct Tag {
     pub control: String,
     pub item: Option<u32>,
     pub note: Option<String>,
+    /// The customer example the file is evidence for, if the user said so.
+    pub example_id: Option<i64>,
 }
 
 /// Checks `target` against every checklist: the ID must exist in one of them and the item
@@ -143,12 +145,13 @@ pub fn add(
     file_id: i64,
     target: &ControlTarget,
     note: Option<&str>,
+    example_id: Option<i64>,
 ) -> rusqlite::Result<()> {
     conn.prepare_cached(
-        "INSERT INTO tags(file_id, control_id, item, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
+        "INSERT INTO tags(file_id, control_id, item, note, created_at, example_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT(file_id, control_id, ifnull(item, 0), ifnull(example_id, 0)) DO UPDATE SET note = coalesce(excluded.note, tags.note)",
     )?
-    .execute(params![file_id, target.control, target.item, note, crate::store::now()])?;
+    .execute(params![file_id, target.control, target.item, note, crate::store::now(), example_id])?;
     Ok(())
 }
 
@@ -185,7 +188,7 @@ impl TagSnapshot {
 
 pub fn snapshot(conn: &Connection, files: &[i64]) -> rusqlite::Result<TagSnapshot> {
     let mut stmt = conn.prepare_cached(
-        "SELECT file_id, control_id, item, note FROM tags WHERE file_id = ?1 ORDER BY id",
+        "SELECT file_id, control_id, item, note, example_id FROM tags WHERE file_id = ?1 ORDER BY id",
     )?;
     let mut tags = Vec::new();
     for id in files {
@@ -210,7 +213,7 @@ pub fn restore(conn: &Connection, snapshot: &TagSnapshot) -> rusqlite::Result<()
             control: t.control.clone(),
             item: t.item,
         };
-        add(conn, t.file_id, &target, t.note.as_deref())?;
+        add(conn, t.file_id, &target, t.note.as_deref(), t.example_id)?;
     }
     Ok(())
 }
@@ -221,13 +224,14 @@ fn tag_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Tag> {
         control: r.get(1)?,
         item: r.get(2)?,
         note: r.get(3)?,
+        example_id: r.get(4)?,
     })
 }
 
 /// Every tag on files of the root, ordered by control then file.
 pub fn of_root(conn: &Connection, root_id: i64) -> rusqlite::Result<Vec<Tag>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT t.file_id, t.control_id, t.item, t.note FROM tags t JOIN files f ON f.id = t.file_id
+        "SELECT t.file_id, t.control_id, t.item, t.note, t.example_id FROM tags t JOIN files f ON f.id = t.file_id
          WHERE f.root_id = ?1 ORDER BY t.control_id, t.item, f.path",
     )?;
     let rows = stmt.query_map([root_id], tag_from_row)?;

@@ -87,7 +87,7 @@ fn readiness_is_the_share_of_evidence_items_answered() {
     let ids: Vec<String> = checklist.controls().map(|c| c.control.id.clone()).collect();
     let targets: Vec<_> = ids.iter().map(|id| id.parse().unwrap()).collect();
     env.dossier
-        .tag(&[std::path::Path::new("all.md")], &targets, None)
+        .tag(&[std::path::Path::new("all.md")], &targets, None, None)
         .unwrap();
     let cov = env.dossier.coverage("generative-ai-2025-08").unwrap();
     assert_eq!((cov.percent, cov.covered, cov.gap), (100.0, ids.len(), 0));

@@ -149,7 +149,7 @@ fn non_utf8_file_names_are_indexed_and_taggable() {
     assert_eq!(entry.status, FileStatus::Ok);
     let targets = ["OPE-002".parse().unwrap()];
     env.dossier
-        .tag(&[&env.folder.join(name)], &targets, None)
+        .tag(&[&env.folder.join(name)], &targets, None, None)
         .unwrap();
     assert_eq!(env.files()[path].tags, ["OPE-002"]);
 }

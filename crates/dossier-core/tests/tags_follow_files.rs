@@ -165,7 +165,12 @@ fn tagging_an_unknown_control_is_refused_with_the_closest_ids() {
     env.scan();
     let err = env
         .dossier
-        .tag(&[Path::new("sow.md")], &["PRJ-03".parse().unwrap()], None)
+        .tag(
+            &[Path::new("sow.md")],
+            &["PRJ-03".parse().unwrap()],
+            None,
+            None,
+        )
         .unwrap_err();
     assert_eq!(err.code(), "unknown_control");
     assert!(err.to_string().contains("PRJ-003"), "{err}");
@@ -179,14 +184,19 @@ fn files_are_named_relative_or_absolute_but_never_outside_the_folder() {
     env.scan();
     let abs = env.path("docs/sow.md");
     env.dossier
-        .tag(&[&abs], &["PRJ-003".parse().unwrap()], Some("v2 template"))
+        .tag(
+            &[&abs],
+            &["PRJ-003".parse().unwrap()],
+            Some("v2 template"),
+            None,
+        )
         .unwrap();
     assert_eq!(env.file("docs/sow.md").tags, ["PRJ-003"]);
     let outside = env.dir.path().join("elsewhere.md");
     fs::write(&outside, "x").unwrap();
     let err = env
         .dossier
-        .tag(&[&outside], &["PRJ-003".parse().unwrap()], None)
+        .tag(&[&outside], &["PRJ-003".parse().unwrap()], None, None)
         .unwrap_err();
     assert_eq!(err.code(), "outside_folder");
     let err = env
@@ -194,6 +204,7 @@ fn files_are_named_relative_or_absolute_but_never_outside_the_folder() {
         .tag(
             &[Path::new("docs/sow.mdx")],
             &["PRJ-003".parse().unwrap()],
+            None,
             None,
         )
         .unwrap_err();
@@ -213,7 +224,12 @@ fn tagging_many_files_at_once_can_be_undone_exactly() {
     let note = Some("reviewed");
     let first = env
         .dossier
-        .tag(&[Path::new("a.md")], &["PRJ-003".parse().unwrap()], note)
+        .tag(
+            &[Path::new("a.md")],
+            &["PRJ-003".parse().unwrap()],
+            note,
+            None,
+        )
         .unwrap();
     assert_eq!(first.delta, 1);
     let change = env
@@ -222,6 +238,7 @@ fn tagging_many_files_at_once_can_be_undone_exactly() {
             &[Path::new("a.md"), Path::new("b.md")],
             &["PRJ-003".parse().unwrap(), "PRJ-002".parse().unwrap()],
             Some("batch"),
+            None,
         )
         .unwrap();
     assert_eq!((change.delta, change.paths.len()), (3, 2));

@@ -78,7 +78,9 @@ impl Env {
 
     pub fn tag(&mut self, rel: &str, controls: &[&str]) {
         let targets: Vec<_> = controls.iter().map(|c| c.parse().unwrap()).collect();
-        self.dossier.tag(&[Path::new(rel)], &targets, None).unwrap();
+        self.dossier
+            .tag(&[Path::new(rel)], &targets, None, None)
+            .unwrap();
     }
 }
 
