@@ -6,6 +6,7 @@ mod print;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use dossier_core::events::{CancelToken, IndexEvent};
+use dossier_core::examples::CustomerExample;
 use dossier_core::exemptions::WaiverKind;
 use dossier_core::extract::pool::{ExtractorConfig, ExtractorPool};
 use dossier_core::tags::ControlTarget;
@@ -54,6 +55,9 @@ enum Command {
         controls: Vec<String>,
         #[arg(long)]
         note: Option<String>,
+        /// The customer example the file is evidence for (default: by its folder).
+        #[arg(long, value_name = "NAME")]
+        example: Option<String>,
     },
     /// Remove tags from a file.
     Untag {
@@ -105,11 +109,40 @@ enum Command {
         #[arg(long, conflicts_with = "justification")]
         off: bool,
     },
+    /// Customer examples of the application: add (or update), list, remove.
+    #[command(subcommand)]
+    Example(ExampleCommand),
     /// Keep the index of a folder current, printing each change as it is applied.
     Watch {
         folder: PathBuf,
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExampleCommand {
+    /// Add a customer example, or update the one with the same name.
+    Add {
+        name: String,
+        #[arg(long, default_value = "")]
+        customer: String,
+        #[arg(long, default_value = "")]
+        industry: String,
+        #[arg(long, value_name = "URL")]
+        case_study: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        go_live: Option<String>,
+        /// Folder of the evidence tree whose files belong to this example.
+        #[arg(long)]
+        folder: Option<String>,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    Remove {
+        name: String,
     },
 }
 
@@ -177,9 +210,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             file,
             controls,
             note,
+            example,
         } => {
             let targets = parse_targets(&controls)?;
-            let change = open()?.tag(&[&file], &targets, note.as_deref(), None)?;
+            let change = open()?.tag(&[&file], &targets, note.as_deref(), example.as_deref())?;
             println!(
                 "tagged {} with {}",
                 change.paths.join(", "),
@@ -236,6 +270,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{} is {state}", control.to_ascii_uppercase());
             Ok(())
         }
+        Command::Example(cmd) => example(&mut open()?, cmd),
         Command::Watch { folder, json } => {
             if !json {
                 eprintln!("watching {} (Ctrl-C to stop)", folder.display());
@@ -243,6 +278,37 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let sink = Box::new(move |e: IndexEvent| print::watch_event(&e, json));
             let watch = Watch::start(&db, &folder, extractor()?, sink)?;
             watch.wait()?;
+            Ok(())
+        }
+    }
+}
+
+fn example(d: &mut Dossier, cmd: ExampleCommand) -> anyhow::Result<()> {
+    match cmd {
+        ExampleCommand::Add {
+            name,
+            customer,
+            industry,
+            case_study,
+            go_live,
+            folder,
+        } => {
+            d.save_example(&CustomerExample {
+                id: 0,
+                name: name.clone(),
+                customer,
+                industry,
+                case_study_url: case_study,
+                go_live,
+                folder: folder.map(|f| f.trim_matches('/').to_string()),
+            })?;
+            println!("saved customer example {name}");
+            Ok(())
+        }
+        ExampleCommand::List { json } => print::examples(&d.examples()?, json),
+        ExampleCommand::Remove { name } => {
+            d.remove_example(&name)?;
+            println!("removed customer example {name}");
             Ok(())
         }
     }

@@ -5,6 +5,7 @@ use dossier_core::catalog::Checklist;
 use dossier_core::coverage::{ControlStatus, Coverage};
 use dossier_core::events::IndexEvent;
 use dossier_core::evidence::scan::ScanSummary;
+use dossier_core::examples::CustomerExample;
 use dossier_core::search::SearchHit;
 use dossier_core::FileEntry;
 use serde::Serialize;
@@ -167,6 +168,21 @@ pub fn coverage(c: &Coverage, json: bool) -> anyhow::Result<()> {
             ControlStatus::NotApplicable => "n/a    ",
         };
         say!("  {mark} {:<10} {}", ctl.id, ctl.title)?;
+        if let Some(m) = &ctl.examples {
+            let shown = m.examples.iter().filter(|x| !x.files.is_empty()).count();
+            say!(
+                "            customer examples: {shown} of {} needed",
+                m.required
+            )?;
+        }
+        if let Some(m) = &ctl.examples {
+            let shown = m.examples.iter().filter(|x| !x.files.is_empty()).count();
+            say!(
+                "            customer examples with evidence: {shown} (needed: {} of {})",
+                m.required,
+                m.examples.len()
+            )?;
+        }
         if let Some(reason) = &ctl.exempt_reason {
             say!("            reason: {reason}")?;
         }
@@ -220,4 +236,21 @@ pub fn watch_event(e: &IndexEvent, json: bool) {
         | IndexEvent::ScanFinished { .. } => return,
     };
     let _ = say!("{line}");
+}
+
+pub fn examples(all: &[CustomerExample], json: bool) -> anyhow::Result<()> {
+    if json {
+        return print_json(&all);
+    }
+    for e in all {
+        say!(
+            "{:<20} {:<24} {:<16} go-live {:<10}  folder {}",
+            e.name,
+            e.customer,
+            e.industry,
+            e.go_live.as_deref().unwrap_or("-"),
+            e.folder.as_deref().unwrap_or("-")
+        )?;
+    }
+    Ok(())
 }

@@ -359,3 +359,46 @@ fn waivers_and_not_applicable_from_the_command_line() {
     let out = cli.run(&["waive", "data-analytics-7.1", "msp"]);
     assert!(!out.status.success(), "a waiver needs a reason or --off");
 }
+
+#[test]
+fn customer_examples_from_the_command_line() {
+    let cli = Cli::new();
+    std::fs::create_dir_all(cli.folder.join("Customers/Acme")).unwrap();
+    std::fs::write(cli.folder.join("Customers/Acme/arch.svg"), "<svg/>").unwrap();
+    cli.ok(&["scan", cli.folder()]);
+    for (name, folder) in [("Acme", "Customers/Acme/"), ("Globex", "Customers/Globex")] {
+        cli.ok(&[
+            "example",
+            "add",
+            name,
+            "--customer",
+            &format!("{name} Inc"),
+            "--go-live",
+            "2026-01-31",
+            "--folder",
+            folder,
+        ]);
+    }
+    let list = cli.json(&["example", "list", "--json"]);
+    assert_eq!(
+        find(&list, "name", "Acme")["folder"],
+        "Customers/Acme",
+        "trailing slash trimmed"
+    );
+    cli.ok(&["tag", "Customers/Acme/arch.svg", "DOC-001"]);
+    let cov = cli.json(&["coverage", "generative-ai-2025-08", "--json"]);
+    let doc = find(&cov["controls"], "id", "DOC-001");
+    assert_eq!(
+        (doc["status"].as_str(), doc["examples"]["required"].as_u64()),
+        (Some("partial"), Some(2))
+    );
+    assert!(cli
+        .ok(&["coverage", "generative-ai-2025-08"])
+        .contains("customer examples with evidence: 1 (needed: 2 of 2)"));
+    cli.ok(&["tag", "runbook.md", "DOC-001", "--example", "globex"]);
+    let cov = cli.json(&["coverage", "generative-ai-2025-08", "--json"]);
+    assert_eq!(find(&cov["controls"], "id", "DOC-001")["status"], "covered");
+    cli.ok(&["example", "remove", "Globex"]);
+    let err = cli.fails(&["example", "remove", "Globex"]);
+    assert!(err.contains("[unknown_example]"), "{err}");
+}

@@ -4,4 +4,8 @@ export type ItemCoverage = {
 /**
  * 1-based, as in `CSN-001#2`.
  */
-number: number, text: string, covered: boolean, files: Array<string>, };
+number: number, text: string, covered: boolean, files: Array<string>, 
+/**
+ * For an item shown per customer example: how many examples show it.
+ */
+examples_covered: number | null, };
