@@ -7,6 +7,8 @@ use crate::state::Shell;
 use dossier_core::catalog::Checklist;
 use dossier_core::coverage::Coverage;
 use dossier_core::evidence::root::Root;
+use dossier_core::examples::CustomerExample;
+use dossier_core::exemptions::{Exemptions, WaiverKind};
 use dossier_core::preview::Preview;
 use dossier_core::search::SearchHit;
 use dossier_core::{FileEntry, FileQuery};
@@ -96,16 +98,18 @@ pub async fn tag(
     paths: Vec<String>,
     controls: Vec<String>,
     note: Option<String>,
+    example: Option<String>,
 ) -> IpcResult<TagSummary> {
     let (paths, targets, note) = (
         input::paths(&paths)?,
         input::controls(&controls)?,
         input::note(note)?,
     );
+    let example = input::short_text("an example name", example)?;
     let refs: Vec<&Path> = paths.iter().map(|p| p.as_path()).collect();
     let change = shell
         .dossier()
-        .tag(&refs, &targets, note.as_deref(), None)?;
+        .tag(&refs, &targets, note.as_deref(), example.as_deref())?;
     Ok(summarise(&shell, change))
 }
 
@@ -171,4 +175,55 @@ pub async fn reveal_file(app: AppHandle, shell: State<'_, Shell>, path: String) 
 pub async fn cancel_scan(shell: State<'_, Shell>) -> IpcResult<()> {
     shell.cancel_scan();
     Ok(())
+}
+
+#[tauri::command]
+pub async fn examples(shell: State<'_, Shell>) -> IpcResult<Vec<CustomerExample>> {
+    Ok(shell.dossier().examples()?)
+}
+
+#[tauri::command]
+pub async fn save_example(shell: State<'_, Shell>, example: CustomerExample) -> IpcResult<()> {
+    let example = input::example(example)?;
+    shell.dossier().save_example(&example)?;
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn remove_example(shell: State<'_, Shell>, name: String) -> IpcResult<()> {
+    Ok(shell.dossier().remove_example(&name)?)
+}
+
+#[tauri::command]
+pub async fn exemptions(shell: State<'_, Shell>, checklist: String) -> IpcResult<Exemptions> {
+    Ok(shell.dossier().exemptions(&checklist)?)
+}
+
+/// Switches a waiver on when `reason` is given, off when it is null.
+#[tauri::command]
+pub async fn set_waiver(
+    shell: State<'_, Shell>,
+    checklist: String,
+    kind: WaiverKind,
+    reason: Option<String>,
+    reference: Option<String>,
+) -> IpcResult<()> {
+    let reason = input::note(reason)?;
+    let reference = input::short_text("a reference", reference)?;
+    let on = reason.as_deref().map(|r| (r, reference.as_deref()));
+    Ok(shell.dossier().set_waiver(&checklist, kind, on)?)
+}
+
+/// Marks a control not applicable when `justification` is given, applicable when null.
+#[tauri::command]
+pub async fn set_not_applicable(
+    shell: State<'_, Shell>,
+    checklist: String,
+    control: String,
+    justification: Option<String>,
+) -> IpcResult<()> {
+    let justification = input::note(justification)?;
+    Ok(shell
+        .dossier()
+        .set_not_applicable(&checklist, &control, justification.as_deref())?)
 }

@@ -2,6 +2,7 @@
 //! IDs parsed, so oversized or malformed input is refused with a coded error.
 
 use crate::error::{IpcError, IpcResult};
+use dossier_core::examples::CustomerExample;
 use dossier_core::tags::ControlTarget;
 use std::path::PathBuf;
 
@@ -57,6 +58,30 @@ pub fn note(n: Option<String>) -> IpcResult<Option<String>> {
         Some(n) if n.is_empty() => Ok(None),
         n => Ok(n),
     }
+}
+
+const MAX_SHORT: usize = 300;
+
+/// A short optional text (a name, a reference, a URL): trimmed, bounded, empty = none.
+pub fn short_text(what: &str, t: Option<String>) -> IpcResult<Option<String>> {
+    match t.map(|t| t.trim().to_string()) {
+        Some(t) if t.len() > MAX_SHORT => {
+            Err(invalid(format!("{what} is at most {MAX_SHORT} characters")))
+        }
+        Some(t) if t.is_empty() => Ok(None),
+        t => Ok(t),
+    }
+}
+
+/// A customer example as the UI sends it, with every field bounded.
+pub fn example(mut e: CustomerExample) -> IpcResult<CustomerExample> {
+    e.name = short_text("an example name", Some(e.name))?.unwrap_or_default();
+    e.customer = short_text("a customer", Some(e.customer))?.unwrap_or_default();
+    e.industry = short_text("an industry", Some(e.industry))?.unwrap_or_default();
+    e.case_study_url = short_text("a case study URL", e.case_study_url)?;
+    e.go_live = short_text("a go-live date", e.go_live)?;
+    e.folder = short_text("a folder", e.folder)?.map(|f| f.trim_matches('/').to_string());
+    Ok(e)
 }
 
 pub fn query(q: &str) -> IpcResult<&str> {

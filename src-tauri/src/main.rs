@@ -48,6 +48,12 @@ fn main() {
             commands::open_file,
             commands::reveal_file,
             commands::cancel_scan,
+            commands::examples,
+            commands::save_example,
+            commands::remove_example,
+            commands::exemptions,
+            commands::set_waiver,
+            commands::set_not_applicable,
         ])
         .build(tauri::generate_context!("../tauri.conf.json"));
     match app {

@@ -431,6 +431,13 @@ impl Dossier {
         Ok(coverage::compute(checklist, &evidence, &exemptions, &names))
     }
 
+    /// The waivers and not-applicable marks of one checklist in the active folder.
+    pub fn exemptions(&self, checklist: &str) -> Result<exemptions::Exemptions, Error> {
+        let checklist = self.checklist(checklist)?;
+        let root = self.active_folder()?;
+        Ok(exemptions::load(self.store.conn(), root.id, &checklist.id)?)
+    }
+
     /// Switches a waiver of one checklist on (with its reason and an optional reference,
     /// e.g. the FTR approval) or off (`None`).
     pub fn set_waiver(

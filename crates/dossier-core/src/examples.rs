@@ -2,12 +2,14 @@
 //! tagged for one of them, and files under an example's folder belong to it by default.
 
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct CustomerExample {
+    /// Assigned by the store; ignored when saving (examples are keyed by name).
     #[ts(type = "number")]
+    #[serde(default)]
     pub id: i64,
     pub name: String,
     pub customer: String,
