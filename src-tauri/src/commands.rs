@@ -9,6 +9,7 @@ use dossier_core::coverage::Coverage;
 use dossier_core::evidence::root::Root;
 use dossier_core::examples::CustomerExample;
 use dossier_core::exemptions::{Exemptions, WaiverKind};
+use dossier_core::prerequisites::{PrerequisiteState, PrerequisiteStatus};
 use dossier_core::preview::Preview;
 use dossier_core::search::SearchHit;
 use dossier_core::{FileEntry, FileQuery};
@@ -226,4 +227,60 @@ pub async fn set_not_applicable(
     Ok(shell
         .dossier()
         .set_not_applicable(&checklist, &control, justification.as_deref())?)
+}
+
+/// Records who presents an item that is not a document (`POV-001#1`); null removes it.
+#[tauri::command]
+pub async fn set_attestation(
+    shell: State<'_, Shell>,
+    item: String,
+    presenter: Option<String>,
+    note: Option<String>,
+) -> IpcResult<()> {
+    let target = input::controls(&[item])?.remove(0);
+    let presenter = input::short_text("a presenter", presenter)?;
+    let note = input::note(note)?;
+    let on = presenter.as_deref().map(|p| (p, note.as_deref()));
+    Ok(shell.dossier().set_attestation(&target, on)?)
+}
+
+#[tauri::command]
+pub async fn set_freshness(
+    shell: State<'_, Shell>,
+    path: String,
+    effective_date: Option<String>,
+    confirmed: bool,
+) -> IpcResult<()> {
+    let date = input::short_text("a date", effective_date)?;
+    Ok(shell
+        .dossier()
+        .set_freshness(&input::path(&path)?, date.as_deref(), confirmed)?)
+}
+
+#[tauri::command]
+pub async fn prerequisites(
+    shell: State<'_, Shell>,
+    checklist: String,
+) -> IpcResult<Vec<PrerequisiteStatus>> {
+    Ok(shell.dossier().prerequisites(&checklist)?)
+}
+
+#[tauri::command]
+pub async fn set_prerequisite(
+    shell: State<'_, Shell>,
+    checklist: String,
+    id: String,
+    state: PrerequisiteState,
+    value: Option<String>,
+    note: Option<String>,
+) -> IpcResult<()> {
+    let value = input::note(value)?;
+    let note = input::note(note)?;
+    Ok(shell.dossier().set_prerequisite(
+        &checklist,
+        &id,
+        state,
+        value.as_deref(),
+        note.as_deref(),
+    )?)
 }

@@ -81,6 +81,7 @@ pub fn example(mut e: CustomerExample) -> IpcResult<CustomerExample> {
     e.case_study_url = short_text("a case study URL", e.case_study_url)?;
     e.go_live = short_text("a go-live date", e.go_live)?;
     e.folder = short_text("a folder", e.folder)?.map(|f| f.trim_matches('/').to_string());
+    e.wafr_report = short_text("a WAFR report path", e.wafr_report)?;
     Ok(e)
 }
 

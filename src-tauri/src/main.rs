@@ -54,6 +54,10 @@ fn main() {
             commands::exemptions,
             commands::set_waiver,
             commands::set_not_applicable,
+            commands::set_attestation,
+            commands::set_freshness,
+            commands::prerequisites,
+            commands::set_prerequisite,
         ])
         .build(tauri::generate_context!("../tauri.conf.json"));
     match app {

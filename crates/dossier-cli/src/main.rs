@@ -9,6 +9,7 @@ use dossier_core::events::{CancelToken, IndexEvent};
 use dossier_core::examples::CustomerExample;
 use dossier_core::exemptions::WaiverKind;
 use dossier_core::extract::pool::{ExtractorConfig, ExtractorPool};
+use dossier_core::prerequisites::PrerequisiteState;
 use dossier_core::tags::ControlTarget;
 use dossier_core::watch::Watch;
 use dossier_core::{Dossier, FileQuery};
@@ -109,6 +110,40 @@ enum Command {
         #[arg(long, conflicts_with = "justification")]
         off: bool,
     },
+    /// Record who will present or demonstrate an evidence item that is not a document
+    /// (e.g. POV-001#1), or remove it with --off.
+    Attest {
+        item: String,
+        #[arg(long, required_unless_present = "off")]
+        presenter: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long, conflicts_with_all = ["presenter", "note"])]
+        off: bool,
+    },
+    /// Set the date a file's content is from (default: its modification time), or confirm
+    /// that evidence older than a checklist's window is still current.
+    Date {
+        file: PathBuf,
+        /// YYYY-MM-DD; omit to fall back to the modification time.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        effective: Option<String>,
+        #[arg(long)]
+        confirm: bool,
+    },
+    /// The prerequisites panel of a checklist; with ID and --state, record one item.
+    Prereq {
+        checklist: String,
+        id: Option<String>,
+        #[arg(long, value_enum, requires = "id")]
+        state: Option<StateArg>,
+        #[arg(long, requires = "state")]
+        value: Option<String>,
+        #[arg(long, requires = "state")]
+        note: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Customer examples of the application: add (or update), list, remove.
     #[command(subcommand)]
     Example(ExampleCommand),
@@ -136,6 +171,10 @@ enum ExampleCommand {
         /// Folder of the evidence tree whose files belong to this example.
         #[arg(long)]
         folder: Option<String>,
+        /// Exported WAFR report (zero high-risk issues in Security, Operational Excellence
+        /// and Reliability) that replaces the example's evidence where the checklist allows.
+        #[arg(long, value_name = "FILE")]
+        wafr_report: Option<String>,
     },
     List {
         #[arg(long)]
@@ -144,6 +183,23 @@ enum ExampleCommand {
     Remove {
         name: String,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum StateArg {
+    Met,
+    NotMet,
+    Unknown,
+}
+
+impl From<StateArg> for PrerequisiteState {
+    fn from(s: StateArg) -> Self {
+        match s {
+            StateArg::Met => PrerequisiteState::Met,
+            StateArg::NotMet => PrerequisiteState::NotMet,
+            StateArg::Unknown => PrerequisiteState::Unknown,
+        }
+    }
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -270,6 +326,50 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{} is {state}", control.to_ascii_uppercase());
             Ok(())
         }
+        Command::Attest {
+            item,
+            presenter,
+            note,
+            off: _,
+        } => {
+            let target: ControlTarget = item.parse().map_err(dossier_core::Error::Tag)?;
+            let on = presenter.as_deref().map(|p| (p, note.as_deref()));
+            open()?.set_attestation(&target, on)?;
+            println!(
+                "{target}: {}",
+                presenter.as_deref().unwrap_or("attestation removed")
+            );
+            Ok(())
+        }
+        Command::Date {
+            file,
+            effective,
+            confirm,
+        } => {
+            open()?.set_freshness(&file, effective.as_deref(), confirm)?;
+            println!("dated {}", file.display());
+            Ok(())
+        }
+        Command::Prereq {
+            checklist,
+            id,
+            state,
+            value,
+            note,
+            json,
+        } => {
+            let mut d = open()?;
+            if let (Some(id), Some(state)) = (&id, state) {
+                d.set_prerequisite(
+                    &checklist,
+                    id,
+                    state.into(),
+                    value.as_deref(),
+                    note.as_deref(),
+                )?;
+            }
+            print::prerequisites(&d.prerequisites(&checklist)?, json)
+        }
         Command::Example(cmd) => example(&mut open()?, cmd),
         Command::Watch { folder, json } => {
             if !json {
@@ -292,6 +392,7 @@ fn example(d: &mut Dossier, cmd: ExampleCommand) -> anyhow::Result<()> {
             case_study,
             go_live,
             folder,
+            wafr_report,
         } => {
             d.save_example(&CustomerExample {
                 id: 0,
@@ -301,6 +402,7 @@ fn example(d: &mut Dossier, cmd: ExampleCommand) -> anyhow::Result<()> {
                 case_study_url: case_study,
                 go_live,
                 folder: folder.map(|f| f.trim_matches('/').to_string()),
+                wafr_report,
             })?;
             println!("saved customer example {name}");
             Ok(())

@@ -6,6 +6,7 @@ use dossier_core::coverage::{ControlStatus, Coverage};
 use dossier_core::events::IndexEvent;
 use dossier_core::evidence::scan::ScanSummary;
 use dossier_core::examples::CustomerExample;
+use dossier_core::prerequisites::{PrerequisiteState, PrerequisiteStatus};
 use dossier_core::search::SearchHit;
 use dossier_core::FileEntry;
 use serde::Serialize;
@@ -251,6 +252,24 @@ pub fn examples(all: &[CustomerExample], json: bool) -> anyhow::Result<()> {
             e.go_live.as_deref().unwrap_or("-"),
             e.folder.as_deref().unwrap_or("-")
         )?;
+    }
+    Ok(())
+}
+
+pub fn prerequisites(panel: &[PrerequisiteStatus], json: bool) -> anyhow::Result<()> {
+    if json {
+        return print_json(&panel);
+    }
+    for p in panel {
+        let state = match p.state {
+            PrerequisiteState::Met => "met    ",
+            PrerequisiteState::NotMet => "NOT MET",
+            PrerequisiteState::Unknown => "unknown",
+        };
+        say!("{state} {:<5} {}", p.id, p.title)?;
+        if let Some(v) = &p.value {
+            say!("              {v}")?;
+        }
     }
     Ok(())
 }

@@ -402,3 +402,66 @@ fn customer_examples_from_the_command_line() {
     let err = cli.fails(&["example", "remove", "Globex"]);
     assert!(err.contains("[unknown_example]"), "{err}");
 }
+
+#[test]
+fn attestations_dates_and_prerequisites_from_the_command_line() {
+    let cli = Cli::new();
+    cli.ok(&["scan", cli.folder()]);
+    cli.ok(&[
+        "attest",
+        "POV-001#1",
+        "--presenter",
+        "Dana Lee, BD executive",
+    ]);
+    let cov = cli.json(&["coverage", "data-analytics-7.1", "--json"]);
+    let pov = find(&cov["controls"], "id", "POV-001");
+    assert_eq!(pov["status"], "covered");
+    assert_eq!(
+        pov["items"][0]["attestation"]["presenter"],
+        "Dana Lee, BD executive"
+    );
+    assert!(cli
+        .fails(&["attest", "PRJ-003#1", "--presenter", "x"])
+        .contains("[not_attestable]"));
+
+    cli.ok(&["tag", "runbook.md", "POV-002#1"]);
+    cli.ok(&["date", "runbook.md", "--effective", "2020-01-01"]);
+    let cov = cli.json(&["coverage", "data-analytics-7.1", "--json"]);
+    let pov2 = find(&cov["controls"], "id", "POV-002");
+    assert_eq!(
+        pov2["items"][0]["stale_files"],
+        serde_json::json!(["runbook.md"])
+    );
+    cli.ok(&[
+        "date",
+        "runbook.md",
+        "--effective",
+        "2020-01-01",
+        "--confirm",
+    ]);
+    let cov = cli.json(&["coverage", "data-analytics-7.1", "--json"]);
+    assert_eq!(
+        find(&cov["controls"], "id", "POV-002")["items"][0]["covered"],
+        true
+    );
+
+    let panel = cli.json(&[
+        "prereq",
+        "generative-ai-2025-08",
+        "1.3",
+        "--state",
+        "met",
+        "--value",
+        "Advanced tier",
+        "--json",
+    ]);
+    assert_eq!(panel.as_array().unwrap().len(), 7);
+    let tier = find(&panel, "id", "1.3");
+    assert_eq!(
+        (tier["state"].as_str(), tier["value"].as_str()),
+        (Some("met"), Some("Advanced tier"))
+    );
+    assert!(cli
+        .fails(&["prereq", "generative-ai-2025-08", "7.7", "--state", "met"])
+        .contains("[unknown_prerequisite]"));
+}

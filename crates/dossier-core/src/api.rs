@@ -2,6 +2,7 @@
 //! folder, tag, list, measure coverage, search. Each call is short except `scan`, which
 //! reports progress through events and can be cancelled (the app runs it on a thread).
 
+use crate::attestations;
 use crate::catalog::{self, Checklist};
 use crate::coverage::{self, Coverage};
 use crate::events::{CancelToken, EventSink};
@@ -13,6 +14,8 @@ use crate::evidence::status::FileStatus;
 use crate::examples::{self, CustomerExample};
 use crate::exemptions::{self, WaiverKind};
 use crate::extract::pool::ExtractorPool;
+use crate::freshness;
+use crate::prerequisites::{self, PrerequisiteState, PrerequisiteStatus};
 use crate::preview::{self, Preview};
 use crate::search::{self, SearchError, SearchHit};
 use crate::store::{Store, StoreError};
@@ -49,6 +52,12 @@ pub enum Error {
     FileMissing { path: String },
     #[error("{0} is required")]
     MissingText(String),
+    #[error("{0} is not something presented or demonstrated (a presentation, a verbal description, a demonstration): tag a file to it instead")]
+    NotAttestable(String),
+    #[error("{0:?} is not a date: write it as YYYY-MM-DD")]
+    BadDate(String),
+    #[error("no prerequisite {given:?} in this checklist; it has {known}")]
+    UnknownPrerequisite { given: String, known: String },
     #[error("no customer example is named {given:?}; known: {known}")]
     UnknownExample { given: String, known: String },
     #[error("database error: {0}")]
@@ -76,6 +85,9 @@ impl Error {
             Self::FileMissing { .. } => "file_missing",
             Self::MissingText(_) => "missing_text",
             Self::UnknownExample { .. } => "unknown_example",
+            Self::NotAttestable(_) => "not_attestable",
+            Self::BadDate(_) => "bad_date",
+            Self::UnknownPrerequisite { .. } => "unknown_prerequisite",
         }
     }
 }
@@ -425,10 +437,114 @@ impl Dossier {
         let root = self.active_folder()?;
         let conn = self.store.conn();
         let examples = examples::list(conn, root.id)?;
-        let evidence = coverage::tagged_evidence(conn, root.id, &examples)?;
-        let exemptions = exemptions::load(conn, root.id, &checklist.id)?;
-        let names: Vec<String> = examples.into_iter().map(|e| e.name).collect();
-        Ok(coverage::compute(checklist, &evidence, &exemptions, &names))
+        let mut wafr_reports = Vec::new();
+        for e in &examples {
+            if let Some(report) = &e.wafr_report {
+                let row = index::by_raw_path(conn, root.id, report.as_bytes())?;
+                if row.is_some_and(|r| r.missing_since.is_none()) {
+                    wafr_reports.push((e.name.clone(), report.clone()));
+                }
+            }
+        }
+        let app = coverage::Application {
+            evidence: coverage::tagged_evidence(conn, root.id, &examples)?,
+            exemptions: exemptions::load(conn, root.id, &checklist.id)?,
+            examples: examples.into_iter().map(|e| e.name).collect(),
+            wafr_reports,
+            attestations: attestations::of_root(conn, root.id)?,
+            now: crate::store::now(),
+        };
+        Ok(coverage::compute(checklist, &app))
+    }
+
+    /// Records who will present or demonstrate an evidence item that is not a document
+    /// (`POV-001#1`), or removes the attestation (`None`).
+    pub fn set_attestation(
+        &mut self,
+        target: &ControlTarget,
+        attestation: Option<(&str, Option<&str>)>,
+    ) -> Result<(), Error> {
+        tags::validate(target, self.checklists())?;
+        let item = target
+            .item
+            .ok_or_else(|| Error::NotAttestable(target.to_string()))?;
+        let attestable = self.checklists().iter().any(|c| {
+            c.control(&target.control).is_some_and(|r| {
+                r.control
+                    .evidence_items
+                    .get(item as usize - 1)
+                    .is_some_and(|t| attestations::is_attestable(t))
+            })
+        });
+        if !attestable {
+            return Err(Error::NotAttestable(target.to_string()));
+        }
+        if let Some((presenter, _)) = attestation {
+            require_text("who will present it", presenter)?;
+        }
+        let root = self.active_folder()?;
+        Ok(attestations::set(
+            self.store.conn(),
+            root.id,
+            &target.control,
+            item,
+            attestation,
+        )?)
+    }
+
+    /// Sets (or clears) the date a file's content is from, when its modification time is
+    /// not it; and whether the user confirmed it is current despite a checklist window.
+    pub fn set_freshness(
+        &mut self,
+        file: &Path,
+        effective_date: Option<&str>,
+        confirmed: bool,
+    ) -> Result<(), Error> {
+        if let Some(d) = effective_date {
+            freshness::parse_date(d).ok_or_else(|| Error::BadDate(d.to_string()))?;
+        }
+        let row = self.resolve_file(file)?;
+        index::set_freshness(self.store.conn(), row.id, effective_date, confirmed)?;
+        Ok(())
+    }
+
+    /// The prerequisites panel of a checklist.
+    pub fn prerequisites(&self, checklist: &str) -> Result<Vec<PrerequisiteStatus>, Error> {
+        let checklist = self.checklist(checklist)?;
+        let root = self.active_folder()?;
+        Ok(prerequisites::panel(self.store.conn(), root.id, checklist)?)
+    }
+
+    pub fn set_prerequisite(
+        &mut self,
+        checklist: &str,
+        id: &str,
+        state: PrerequisiteState,
+        value: Option<&str>,
+        note: Option<&str>,
+    ) -> Result<(), Error> {
+        let checklist = self.checklist(checklist)?;
+        if !checklist.prerequisites.iter().any(|p| p.id == id) {
+            return Err(Error::UnknownPrerequisite {
+                given: id.to_string(),
+                known: checklist
+                    .prerequisites
+                    .iter()
+                    .map(|p| p.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        }
+        let root = self.active_folder()?;
+        Ok(prerequisites::set(
+            self.store.conn(),
+            root.id,
+            &checklist.id,
+            id,
+            state,
+            value,
+            note,
+        )?)
     }
 
     /// The waivers and not-applicable marks of one checklist in the active folder.

@@ -6,10 +6,12 @@
 //! none do. Missing (deleted) files never count. Tags are keyed by control ID, so a file
 //! tagged PRJ-003 counts for PRJ-003 in every checklist that has it.
 
+use crate::attestations::{self, Attestation};
 use crate::catalog::{Checklist, ControlRef, ScopeRule};
 use crate::evidence::status::FileStatus;
 use crate::examples::{by_folder, CustomerExample};
 use crate::exemptions::{Exempt, Exemptions};
+use crate::freshness;
 use rusqlite::Connection;
 use serde::Serialize;
 
@@ -43,6 +45,10 @@ pub struct TaggedEvidence {
     pub note: Option<String>,
     /// The customer example this evidence is for: the tag's own, else by the file's folder.
     pub example: Option<String>,
+    /// When the content dates from (effective date, else modification time), epoch seconds.
+    pub dated: i64,
+    /// The user confirmed the file is current even if older than a checklist window.
+    pub confirmed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -138,6 +144,11 @@ pub struct ItemCoverage {
     pub files: Vec<String>,
     /// For an item shown per customer example: how many examples show it.
     pub examples_covered: Option<u32>,
+    /// Something shown or said rather than a document: an attestation can answer it.
+    pub attestable: bool,
+    pub attestation: Option<Attestation>,
+    /// Tagged files older than the window the item states, not confirmed: not counted.
+    pub stale_files: Vec<String>,
 }
 
 /// Reads every tag of the root with its file's path and status, and the customer example
@@ -148,7 +159,8 @@ pub fn tagged_evidence(
     examples: &[CustomerExample],
 ) -> rusqlite::Result<Vec<TaggedEvidence>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT t.control_id, t.item, f.path, f.status, f.missing_since IS NOT NULL, t.note, t.example_id
+        "SELECT t.control_id, t.item, f.path, f.status, f.missing_since IS NOT NULL, t.note, t.example_id,
+                f.effective_date, f.mtime_ns, f.fresh_confirmed
          FROM tags t JOIN files f ON f.id = t.file_id WHERE f.root_id = ?1
          ORDER BY t.control_id, f.path",
     )?;
@@ -166,25 +178,39 @@ pub fn tagged_evidence(
             status: if missing { FileStatus::Missing } else { status },
             note: r.get(5)?,
             example: example.map(|e| e.name.clone()),
+            dated: r
+                .get::<_, Option<String>>(7)?
+                .and_then(|d| freshness::parse_date(&d))
+                .unwrap_or(r.get::<_, i64>(8)?.div_euclid(1_000_000_000)),
+            confirmed: r.get(9)?,
             path,
         })
     })?;
     rows.collect()
 }
 
-/// Computes the coverage of `checklist` by `evidence`, with `exemptions` applied and
-/// example scopes judged against the application's customer `examples` (names).
-pub fn compute(
-    checklist: &Checklist,
-    evidence: &[TaggedEvidence],
-    exemptions: &Exemptions,
-    examples: &[String],
-) -> Coverage {
+/// What an application brings to coverage besides the checklist itself.
+#[derive(Debug, Clone, Default)]
+pub struct Application {
+    pub evidence: Vec<TaggedEvidence>,
+    pub exemptions: Exemptions,
+    /// Names of the application's customer examples.
+    pub examples: Vec<String>,
+    pub attestations: Vec<Attestation>,
+    /// Customer examples with a clean WAFR report present in the folder: (example, report).
+    pub wafr_reports: Vec<(String, String)>,
+    /// "Now" for the checklists' time windows, seconds since the epoch.
+    pub now: i64,
+}
+
+/// Computes the coverage of `checklist` for `app`: tagged evidence, exemptions, customer
+/// example scopes, attestations and time windows.
+pub fn compute(checklist: &Checklist, app: &Application) -> Coverage {
     let controls: Vec<ControlCoverage> = checklist
         .controls()
         .map(|c| {
-            let mut cov = control_coverage(c, evidence, examples);
-            match exemptions.of(&c) {
+            let mut cov = control_coverage(c, app);
+            match app.exemptions.of(&c) {
                 Some(Exempt::NotApplicable(why)) => {
                     cov.status = ControlStatus::NotApplicable;
                     cov.exempt_reason = Some(why.to_string());
@@ -236,12 +262,10 @@ pub fn compute(
     }
 }
 
-fn control_coverage(
-    c: ControlRef<'_>,
-    evidence: &[TaggedEvidence],
-    examples: &[String],
-) -> ControlCoverage {
-    let tagged: Vec<&TaggedEvidence> = evidence
+fn control_coverage(c: ControlRef<'_>, app: &Application) -> ControlCoverage {
+    let examples = &app.examples;
+    let tagged: Vec<&TaggedEvidence> = app
+        .evidence
         .iter()
         .filter(|e| e.control.eq_ignore_ascii_case(&c.control.id))
         .collect();
@@ -262,7 +286,18 @@ fn control_coverage(
         ScopeRule::AtLeast { count, .. } => (count as usize).clamp(1, examples.len()),
     });
     let per_example = scope.is_some().then(|| example_scoped_items(&texts));
-    let answers = |number: u32| {
+    // The section's own text lets a clean WAFR report stand in for an example's evidence.
+    let wafr: &[(String, String)] = if c
+        .section
+        .waiver
+        .as_deref()
+        .is_some_and(|w| w.contains("Well-Architected Framework Review"))
+    {
+        &app.wafr_reports
+    } else {
+        &[]
+    };
+    let tagged_to = |number: u32| {
         present
             .iter()
             .filter(move |e| e.item.is_none() || e.item == Some(number))
@@ -274,16 +309,34 @@ fn control_coverage(
         .enumerate()
         .map(|(i, text)| {
             let number = i as u32 + 1;
-            let files: Vec<String> = answers(number).map(|e| e.path.clone()).collect();
+            // Files older than the window the item states do not count until confirmed.
+            let window = freshness::window_months(text);
+            let is_stale = |e: &&&TaggedEvidence| {
+                window.is_some_and(|m| !e.confirmed && freshness::is_stale(e.dated, m, app.now))
+            };
+            let stale_files: Vec<String> = tagged_to(number)
+                .filter(is_stale)
+                .map(|e| e.path.clone())
+                .collect();
+            let answers = || tagged_to(number).filter(|e| !is_stale(e));
+            let files: Vec<String> = answers().map(|e| e.path.clone()).collect();
+            let attestable = attestations::is_attestable(text);
+            let attestation = app
+                .attestations
+                .iter()
+                .find(|a| {
+                    attestable && a.item == number && a.control.eq_ignore_ascii_case(&c.control.id)
+                })
+                .cloned();
             let scoped = per_example.as_ref().is_some_and(|p| p[i]);
+            let shows = |x: &String| {
+                answers().any(|e| e.example.as_deref() == Some(x.as_str()))
+                    || wafr.iter().any(|(w, _)| w == x)
+            };
             let (covered, share, examples_covered) = match required.filter(|_| scoped) {
+                _ if attestation.is_some() => (true, 1.0, None),
                 Some(required) => {
-                    let n = examples
-                        .iter()
-                        .filter(|x| {
-                            answers(number).any(|e| e.example.as_deref() == Some(x.as_str()))
-                        })
-                        .count();
+                    let n = examples.iter().filter(|x| shows(x)).count();
                     (
                         n >= required,
                         n.min(required) as f64 / required as f64,
@@ -303,6 +356,9 @@ fn control_coverage(
                 covered,
                 files,
                 examples_covered,
+                attestable,
+                attestation,
+                stale_files,
             }
         })
         .collect();
@@ -324,6 +380,7 @@ fn control_coverage(
                     .iter()
                     .filter(|e| e.example.as_deref() == Some(x.as_str()))
                     .map(|e| e.path.clone())
+                    .chain(wafr.iter().filter(|(w, _)| w == x).map(|(_, r)| r.clone()))
                     .collect(),
             })
             .collect(),
@@ -416,6 +473,14 @@ mod tests {
         crate::catalog::model::sample(&[("PRJ-003", 1), ("CSN-001", 2), ("EXCRI-001", 0)])
     }
 
+    fn app(evidence: &[TaggedEvidence], exemptions: &Exemptions) -> Application {
+        Application {
+            evidence: evidence.to_vec(),
+            exemptions: exemptions.clone(),
+            ..Default::default()
+        }
+    }
+
     fn tagged(control: &str, item: Option<u32>, path: &str, status: FileStatus) -> TaggedEvidence {
         TaggedEvidence {
             control: control.into(),
@@ -424,6 +489,8 @@ mod tests {
             status,
             note: None,
             example: None,
+            dated: 0,
+            confirmed: false,
         }
     }
 
@@ -445,7 +512,7 @@ mod tests {
     fn not_applicable_controls_are_shown_with_their_reason_and_leave_readiness() {
         let evidence = [tagged("PRJ-003", None, "sow.md", FileStatus::Ok)];
         let na = exempting(&[("CSN-001", "no projects with acceptance phases")], &[]);
-        let cov = compute(&checklist(), &evidence, &na, &[]);
+        let cov = compute(&checklist(), &app(&evidence, &na));
         let csn = cov.controls.iter().find(|c| c.id == "CSN-001").unwrap();
         assert_eq!(csn.status, ControlStatus::NotApplicable);
         assert_eq!(
@@ -464,13 +531,13 @@ mod tests {
             &[("PRJ-003", "x"), ("CSN-001", "x"), ("EXCRI-001", "x")],
             &[],
         );
-        let cov = compute(&checklist(), &[], &na, &[]);
+        let cov = compute(&checklist(), &app(&[], &na));
         assert_eq!((cov.percent, cov.not_applicable, cov.gap), (100.0, 3, 0));
     }
 
     #[test]
     fn nothing_tagged_is_all_gaps() {
-        let cov = compute(&checklist(), &[], &Exemptions::default(), &[]);
+        let cov = compute(&checklist(), &app(&[], &Exemptions::default()));
         assert_eq!((cov.covered, cov.partial, cov.gap), (0, 0, 3));
         assert_eq!(cov.percent, 0.0);
         assert_eq!(cov.gaps, ["PRJ-003", "CSN-001", "EXCRI-001"]);
@@ -480,9 +547,10 @@ mod tests {
     fn one_item_of_two_is_partial_and_names_the_missing_item() {
         let cov = compute(
             &checklist(),
-            &[tagged("CSN-001", Some(1), "a.pdf", FileStatus::Ok)],
-            &Exemptions::default(),
-            &[],
+            &app(
+                &[tagged("CSN-001", Some(1), "a.pdf", FileStatus::Ok)],
+                &Exemptions::default(),
+            ),
         );
         let csn = cov.controls.iter().find(|c| c.id == "CSN-001").unwrap();
         assert_eq!(csn.status, ControlStatus::Partial);
@@ -495,9 +563,10 @@ mod tests {
     fn a_control_level_tag_answers_every_item() {
         let cov = compute(
             &checklist(),
-            &[tagged("CSN-001", None, "a.pdf", FileStatus::Encrypted)],
-            &Exemptions::default(),
-            &[],
+            &app(
+                &[tagged("CSN-001", None, "a.pdf", FileStatus::Encrypted)],
+                &Exemptions::default(),
+            ),
         );
         assert_eq!(status_of(&cov, "CSN-001"), ControlStatus::Covered);
     }
@@ -506,9 +575,10 @@ mod tests {
     fn missing_evidence_is_listed_but_does_not_count() {
         let cov = compute(
             &checklist(),
-            &[tagged("PRJ-003", None, "sow.docx", FileStatus::Missing)],
-            &Exemptions::default(),
-            &[],
+            &app(
+                &[tagged("PRJ-003", None, "sow.docx", FileStatus::Missing)],
+                &Exemptions::default(),
+            ),
         );
         let prj = cov.controls.iter().find(|c| c.id == "PRJ-003").unwrap();
         assert_eq!(prj.status, ControlStatus::Gap);
@@ -520,9 +590,10 @@ mod tests {
     fn a_control_without_listed_items_needs_one_file() {
         let cov = compute(
             &checklist(),
-            &[tagged("EXCRI-001", None, "x.md", FileStatus::Ok)],
-            &Exemptions::default(),
-            &[],
+            &app(
+                &[tagged("EXCRI-001", None, "x.md", FileStatus::Ok)],
+                &Exemptions::default(),
+            ),
         );
         assert_eq!(status_of(&cov, "EXCRI-001"), ControlStatus::Covered);
         assert_eq!(cov.sections[0].covered, 1);

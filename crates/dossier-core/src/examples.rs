@@ -19,6 +19,11 @@ pub struct CustomerExample {
     pub go_live: Option<String>,
     /// Folder of the evidence tree (relative, `/`-separated) whose files default to it.
     pub folder: Option<String>,
+    /// Exported WAFR report (relative path) with zero high-risk issues in Security,
+    /// Operational Excellence and Reliability: where a checklist allows it, it replaces this
+    /// example's evidence for the requirements it names.
+    #[serde(default)]
+    pub wafr_report: Option<String>,
 }
 
 impl CustomerExample {
@@ -44,7 +49,7 @@ pub fn by_folder<'a>(examples: &'a [CustomerExample], path: &str) -> Option<&'a 
 
 pub fn list(conn: &Connection, root_id: i64) -> rusqlite::Result<Vec<CustomerExample>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, name, customer, industry, case_study_url, go_live, folder FROM examples
+        "SELECT id, name, customer, industry, case_study_url, go_live, folder, wafr_report FROM examples
          WHERE root_id = ?1 ORDER BY name",
     )?;
     let rows = stmt.query_map([root_id], |r| {
@@ -56,6 +61,7 @@ pub fn list(conn: &Connection, root_id: i64) -> rusqlite::Result<Vec<CustomerExa
             case_study_url: r.get(4)?,
             go_live: r.get(5)?,
             folder: r.get(6)?,
+            wafr_report: r.get(7)?,
         })
     })?;
     rows.collect()
@@ -64,11 +70,11 @@ pub fn list(conn: &Connection, root_id: i64) -> rusqlite::Result<Vec<CustomerExa
 /// Adds the example, or updates the one with the same name.
 pub fn save(conn: &Connection, root_id: i64, e: &CustomerExample) -> rusqlite::Result<i64> {
     conn.execute(
-        "INSERT INTO examples(root_id, name, customer, industry, case_study_url, go_live, folder)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+        "INSERT INTO examples(root_id, name, customer, industry, case_study_url, go_live, folder, wafr_report)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
          ON CONFLICT(root_id, name) DO UPDATE SET customer = excluded.customer,
            industry = excluded.industry, case_study_url = excluded.case_study_url,
-           go_live = excluded.go_live, folder = excluded.folder",
+           go_live = excluded.go_live, folder = excluded.folder, wafr_report = excluded.wafr_report",
         params![
             root_id,
             e.name,
@@ -76,7 +82,8 @@ pub fn save(conn: &Connection, root_id: i64, e: &CustomerExample) -> rusqlite::R
             e.industry,
             e.case_study_url,
             e.go_live,
-            e.folder
+            e.folder,
+            e.wafr_report
         ],
     )?;
     conn.query_row(
@@ -116,6 +123,7 @@ mod tests {
             case_study_url: None,
             go_live: None,
             folder: folder.map(Into::into),
+            wafr_report: None,
         }
     }
 

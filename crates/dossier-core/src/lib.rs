@@ -2,6 +2,7 @@
 //! drive it, and every behaviour is tested through it.
 
 pub mod api;
+pub mod attestations;
 pub mod catalog;
 pub mod coverage;
 pub mod events;
@@ -9,6 +10,8 @@ pub mod evidence;
 pub mod examples;
 pub mod exemptions;
 pub mod extract;
+pub mod freshness;
+pub mod prerequisites;
 pub mod preview;
 pub mod search;
 pub mod store;

@@ -44,6 +44,7 @@ fn application() -> Env {
                 case_study_url: Some(format!("https://example.com/{c}")),
                 go_live: Some("2026-03-01".into()),
                 folder: Some(format!("Customers/{c}")),
+                wafr_report: None,
             })
             .unwrap();
     }

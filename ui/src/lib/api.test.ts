@@ -24,9 +24,49 @@ describe("api", () => {
     await api.coverage("data-analytics-7.1");
     await api.openFile("a.md");
     expect(calls).toEqual([
-      ["tag", { paths: ["a.md"], controls: ["CSN-001#2"], note: null }],
+      ["tag", { paths: ["a.md"], controls: ["CSN-001#2"], note: null, example: null }],
       ["coverage", { checklist: "data-analytics-7.1" }],
       ["open_file", { path: "a.md" }],
+    ]);
+  });
+
+  it("sends customer examples, waivers and not-applicable marks by their Rust names", async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      return cmd === "examples" ? [] : null;
+    });
+    const example = {
+      id: 0,
+      name: "Example A",
+      customer: "Acme",
+      industry: "Retail",
+      case_study_url: null,
+      go_live: "2025-03-01",
+      folder: "Customers/Acme",
+      wafr_report: null,
+    };
+    await api.tag(["a.md"], ["CSN-001"], "note", "Example A");
+    await expect(api.examples()).resolves.toEqual([]);
+    await api.saveExample(example);
+    await api.removeExample("Example A");
+    await api.exemptions("data-analytics-7.1");
+    await api.setWaiver("data-analytics-7.1", "msp", "approved MSP", null);
+    await api.setNotApplicable("data-analytics-7.1", "PRJ-003", null);
+    expect(calls).toEqual([
+      ["tag", { paths: ["a.md"], controls: ["CSN-001"], note: "note", example: "Example A" }],
+      ["examples", {}],
+      ["save_example", { example }],
+      ["remove_example", { name: "Example A" }],
+      ["exemptions", { checklist: "data-analytics-7.1" }],
+      [
+        "set_waiver",
+        { checklist: "data-analytics-7.1", kind: "msp", reason: "approved MSP", reference: null },
+      ],
+      [
+        "set_not_applicable",
+        { checklist: "data-analytics-7.1", control: "PRJ-003", justification: null },
+      ],
     ]);
   });
 

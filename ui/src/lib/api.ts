@@ -4,6 +4,8 @@ import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { Checklist } from "./generated/Checklist";
 import type { Coverage } from "./generated/Coverage";
+import type { CustomerExample } from "./generated/CustomerExample";
+import type { Exemptions } from "./generated/Exemptions";
 import type { FileEntry } from "./generated/FileEntry";
 import type { IndexEvent } from "./generated/IndexEvent";
 import type { IpcError } from "./generated/IpcError";
@@ -12,9 +14,10 @@ import type { Root } from "./generated/Root";
 import type { SearchHit } from "./generated/SearchHit";
 import type { ShellState } from "./generated/ShellState";
 import type { TagSummary } from "./generated/TagSummary";
+import type { WaiverKind } from "./generated/WaiverKind";
 import { toIpcError } from "./errors";
 
-export type { IpcError, ShellState, TagSummary };
+export type { CustomerExample, Exemptions, IpcError, ShellState, TagSummary, WaiverKind };
 
 const INDEX_EVENTS = "index-events";
 
@@ -34,8 +37,13 @@ export const catalog = () => call<Checklist[]>("catalog");
 export const files = () => call<FileEntry[]>("files");
 export const coverage = (checklist: string) => call<Coverage>("coverage", { checklist });
 export const search = (query: string) => call<SearchHit[]>("search", { query });
-export const tag = (paths: string[], controls: string[], note: string | null) =>
-  call<TagSummary>("tag", { paths, controls, note });
+/** `example` null: the example whose folder holds each file, or the practice as a whole. */
+export const tag = (
+  paths: string[],
+  controls: string[],
+  note: string | null,
+  example: string | null = null,
+) => call<TagSummary>("tag", { paths, controls, note, example });
 export const untag = (paths: string[], controls: string[]) =>
   call<TagSummary>("untag", { paths, controls });
 export const undo = () => call<boolean>("undo");
@@ -43,6 +51,27 @@ export const preview = (path: string) => call<Preview>("preview", { path });
 export const openFile = (path: string) => call<null>("open_file", { path });
 export const revealFile = (path: string) => call<null>("reveal_file", { path });
 export const cancelScan = () => call<null>("cancel_scan");
+
+// Customer examples of the active folder; keyed by name (send id 0 for a new one).
+export const examples = () => call<CustomerExample[]>("examples");
+export const saveExample = (example: CustomerExample) => call<null>("save_example", { example });
+export const removeExample = (name: string) => call<null>("remove_example", { name });
+
+// Waivers and not-applicable marks of one checklist.
+export const exemptions = (checklist: string) => call<Exemptions>("exemptions", { checklist });
+/** `reason` null switches the waiver off. */
+export const setWaiver = (
+  checklist: string,
+  kind: WaiverKind,
+  reason: string | null,
+  reference: string | null,
+) => call<null>("set_waiver", { checklist, kind, reason, reference });
+/** `justification` null makes the control applicable again. */
+export const setNotApplicable = (
+  checklist: string,
+  control: string,
+  justification: string | null,
+) => call<null>("set_not_applicable", { checklist, control, justification });
 
 export async function onIndexEvents(handler: (batch: IndexEvent[]) => void): Promise<UnlistenFn> {
   try {

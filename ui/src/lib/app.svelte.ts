@@ -1,7 +1,7 @@
 // The app's state and the actions on it. Components read fields and call methods; all IPC
 // goes through ./api, and coverage is always the Rust side's answer, rendered as it is.
 import * as api from "./api";
-import type { IpcError, ShellState } from "./api";
+import type { CustomerExample, Exemptions, IpcError, ShellState, WaiverKind } from "./api";
 import { indexCatalog, type CatalogIndex } from "./catalog";
 import { Coalescer } from "./coalesce";
 import {
@@ -40,8 +40,8 @@ export interface Toast {
 /** Where the tag picker applies its choice. */
 export type PickerTarget = { paths: string[] };
 
-/** Which control the "tag files" dialog adds files to. */
-export type FileTarget = { control: string; item: number | null };
+/** Which control the "tag files" dialog adds files to, and for which customer example. */
+export type FileTarget = { control: string; item: number | null; example?: string | null };
 
 const REFETCH_INTERVAL = 334; // at most ~3 refetches per second while a scan streams events
 const SEARCH_DELAY = 200;
@@ -63,6 +63,9 @@ class AppState {
   coverage = $state.raw<Coverage | null>(null);
   coverageError = $state.raw<IpcError | null>(null);
   checklistId = $state("data-analytics-7.1");
+  examples = $state.raw<CustomerExample[]>([]);
+  /** The waivers and not-applicable marks of the shown checklist. */
+  exemptions = $state.raw<Exemptions | null>(null);
 
   // The live index.
   scan = $state.raw<ScanProgress | null>(null);
@@ -86,11 +89,14 @@ class AppState {
 
   // Dashboard.
   gapsOnly = $state(false);
+  /** Show the control × customer-example matrix instead of the sections. */
+  exampleMatrix = $state(false);
   detailId = $state<string | null>(null);
 
   // Overlays.
   picker = $state.raw<PickerTarget | null>(null);
   fileTarget = $state.raw<FileTarget | null>(null);
+  examplesOpen = $state(false);
   previewPath = $state<string | null>(null);
   toasts = $state<Toast[]>([]);
 
@@ -120,6 +126,7 @@ class AppState {
   #searchTimer: ReturnType<typeof setTimeout> | null = null;
   #searchSeq = 0;
   #coverageSeq = 0;
+  #exemptionsSeq = 0;
   #toastSeq = 0;
 
   async start(): Promise<void> {
@@ -174,6 +181,9 @@ class AppState {
     this.files = [];
     this.filesLoaded = false;
     this.coverage = null;
+    this.examples = [];
+    this.exemptions = null;
+    this.examplesOpen = false;
     this.unavailable = null;
     this.lastScan = null;
     this.folderFilter = "";
@@ -186,6 +196,8 @@ class AppState {
     this.previewPath = null;
     this.#refetcher.request();
     void this.#refreshShell();
+    void this.loadExamples();
+    void this.loadExemptions();
   }
 
   /** The recent list changes whenever a folder is opened. */
@@ -224,7 +236,59 @@ class AppState {
     if (id === this.checklistId) return;
     this.checklistId = id;
     this.coverage = null;
+    this.exemptions = null;
     void this.loadCoverage();
+    void this.loadExemptions();
+  }
+
+  async loadExemptions(): Promise<void> {
+    const seq = ++this.#exemptionsSeq;
+    const exemptions = await this.#attempt(() => api.exemptions(this.checklistId));
+    if (seq === this.#exemptionsSeq && exemptions) this.exemptions = exemptions;
+  }
+
+  // ---- Customer examples -----------------------------------------------------------------
+
+  async loadExamples(): Promise<void> {
+    const examples = await this.#attempt(api.examples);
+    if (examples) this.examples = examples;
+  }
+
+  /** Adds or updates an example (by name); rejects with the IpcError for the form to show. */
+  async saveExample(example: CustomerExample): Promise<void> {
+    await api.saveExample(example);
+    this.notify("success", `Saved customer example “${example.name}”.`);
+    await Promise.all([this.loadExamples(), this.loadCoverage()]);
+  }
+
+  async removeExample(name: string): Promise<boolean> {
+    const done = await this.#attempt(() => api.removeExample(name));
+    if (done === undefined) return false;
+    this.notify("success", `Removed customer example “${name}”; its tags count for the practice.`);
+    await Promise.all([this.loadExamples(), this.loadCoverage()]);
+    return true;
+  }
+
+  // ---- Waivers and not applicable ------------------------------------------------------
+
+  /** Switches a waiver of the shown checklist on (with a reason) or off (reason null). */
+  async setWaiver(kind: WaiverKind, reason: string | null, reference: string | null) {
+    await api.setWaiver(this.checklistId, kind, reason, reference);
+    const what = kind === "msp" ? "AWS MSP waiver" : "FTR waiver";
+    this.notify("success", reason === null ? `${what} switched off.` : `${what} switched on.`);
+    await Promise.all([this.loadExemptions(), this.loadCoverage()]);
+  }
+
+  /** Marks a control of the shown checklist not applicable, or applicable (null). */
+  async setNotApplicable(control: string, justification: string | null) {
+    await api.setNotApplicable(this.checklistId, control, justification);
+    this.notify(
+      "success",
+      justification === null
+        ? `${control} is applicable again.`
+        : `${control} marked not applicable.`,
+    );
+    await Promise.all([this.loadExemptions(), this.loadCoverage()]);
   }
 
   #onEvents(batch: IndexEvent[]): void {
@@ -317,10 +381,17 @@ class AppState {
     this.picker = { paths: this.selected };
   }
 
-  async tag(paths: string[], controls: string[], note: string | null): Promise<boolean> {
+  async tag(
+    paths: string[],
+    controls: string[],
+    note: string | null,
+    example: string | null = null,
+  ): Promise<boolean> {
     try {
-      const summary = await api.tag(paths, controls, note);
-      const what = `${plural(summary.paths.length, "file")} with ${controls.join(", ")}`;
+      const summary = await api.tag(paths, controls, note, example);
+      const what =
+        `${plural(summary.paths.length, "file")} with ${controls.join(", ")}` +
+        (example ? ` for ${example}` : "");
       if (summary.delta === 0) this.notify("info", `Already tagged: ${what}.`);
       else this.notify("success", `Tagged ${what}.`, true);
       this.#refetcher.request();

@@ -8,6 +8,18 @@ import { entry } from "./test-data";
 // The store against a scripted backend: which commands it calls, and how often.
 const calls: string[] = [];
 let files = [entry("Operations/runbook.md"), entry("Delivery/SOW.docx", { tags: ["PRJ-003"] })];
+let examples = [
+  {
+    id: 1,
+    name: "Example 1",
+    customer: "Acme",
+    industry: "Retail",
+    case_study_url: null as string | null,
+    go_live: null as string | null,
+    folder: "Customers/Acme" as string | null,
+    wafr_report: null,
+  },
+];
 const root = { id: 1, path: "/home/lead/Evidence", opened_at: 0 };
 
 function backend(cmd: string, args?: unknown): unknown {
@@ -25,6 +37,13 @@ function backend(cmd: string, args?: unknown): unknown {
       return { paths: (args as { paths: string[] }).paths, delta: 1 };
     case "undo":
       return true;
+    case "examples":
+      return examples;
+    case "save_example":
+      examples = [...examples, (args as { example: (typeof examples)[number] }).example];
+      return null;
+    case "exemptions":
+      return { waivers: [], not_applicable: {} };
     case "search":
       throw { code: "invalid_query", message: "unbalanced quotes" };
   }
@@ -52,6 +71,8 @@ describe("app state", async () => {
     expect(app.files).toHaveLength(2);
     expect(count("files")).toBe(1);
     expect(count("coverage")).toBe(1);
+    expect(app.examples.map((e) => e.name)).toEqual(["Example 1"]);
+    expect(app.exemptions).toEqual({ waivers: [], not_applicable: {} });
     expect(app.catalog.controls.length).toBeGreaterThan(60);
   });
 
@@ -117,6 +138,27 @@ describe("app state", async () => {
     app.setChecklist("generative-ai-2025-08");
     await vi.advanceTimersByTimeAsync(0);
     expect(app.coverage?.checklist).toBe("generative-ai-2025-08");
-    expect(calls).toEqual(["coverage"]);
+    expect(calls).toEqual(["coverage", "exemptions"]);
+  });
+
+  it("saves a customer example, then reloads the examples and coverage", async () => {
+    calls.length = 0;
+    await app.saveExample({ ...examples[0], id: 0, name: "Example 2", folder: null });
+    expect(calls).toEqual(["save_example", "examples", "coverage"]);
+    expect(app.examples.map((e) => e.name)).toEqual(["Example 1", "Example 2"]);
+  });
+
+  it("switches a waiver and refetches exemptions and coverage", async () => {
+    calls.length = 0;
+    await app.setWaiver("msp", "Approved AWS MSP since 2023", null);
+    await app.setNotApplicable("PRJ-003", null);
+    expect(calls).toEqual([
+      "set_waiver",
+      "exemptions",
+      "coverage",
+      "set_not_applicable",
+      "exemptions",
+      "coverage",
+    ]);
   });
 });

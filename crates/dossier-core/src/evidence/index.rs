@@ -177,6 +177,19 @@ pub fn delete(conn: &Connection, id: i64) -> rusqlite::Result<()> {
     Ok(())
 }
 
+pub fn set_freshness(
+    conn: &Connection,
+    id: i64,
+    effective_date: Option<&str>,
+    confirmed: bool,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE files SET effective_date = ?2, fresh_confirmed = ?3 WHERE id = ?1",
+        params![id, effective_date, confirmed],
+    )
+    .map(drop)
+}
+
 /// The extracted text of a file, as indexed.
 pub fn text(conn: &Connection, id: i64) -> rusqlite::Result<Option<String>> {
     conn.query_row("SELECT body FROM file_text WHERE rowid = ?1", [id], |r| {

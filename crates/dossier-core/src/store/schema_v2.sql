@@ -9,6 +9,9 @@ CREATE TABLE examples (
     case_study_url TEXT,
     go_live        TEXT,              -- ISO date, YYYY-MM-DD
     folder         TEXT,
+    -- Exported Well-Architected Framework Review report (relative path) showing zero
+    -- high-risk issues in Security, Operational Excellence and Reliability, if any.
+    wafr_report    TEXT,
     UNIQUE (root_id, name)
 );
 
@@ -36,3 +39,31 @@ CREATE TABLE not_applicable (
     justification TEXT    NOT NULL,
     PRIMARY KEY (root_id, checklist_id, control_id)
 );
+
+-- Evidence items that are not files ("Delivery of presentation by a business development
+-- executive", "A verbal description …", "demonstration of …"): who will present it, and how.
+CREATE TABLE attestations (
+    root_id    INTEGER NOT NULL REFERENCES roots(id) ON DELETE CASCADE,
+    control_id TEXT    NOT NULL,
+    item       INTEGER NOT NULL,
+    presenter  TEXT    NOT NULL,
+    note       TEXT,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (root_id, control_id, item)
+);
+
+-- The program prerequisites of one checklist (APN tier, certified personnel, …).
+CREATE TABLE prerequisite_status (
+    root_id         INTEGER NOT NULL REFERENCES roots(id) ON DELETE CASCADE,
+    checklist_id    TEXT    NOT NULL,
+    prerequisite_id TEXT    NOT NULL,
+    state           TEXT    NOT NULL CHECK (state IN ('met', 'not_met', 'unknown')),
+    value           TEXT,
+    note            TEXT,
+    PRIMARY KEY (root_id, checklist_id, prerequisite_id)
+);
+
+-- When a document's content dates from, if not its modification time, and whether the user
+-- confirmed that evidence older than a checklist's window is still current.
+ALTER TABLE files ADD COLUMN effective_date TEXT;
+ALTER TABLE files ADD COLUMN fresh_confirmed INTEGER NOT NULL DEFAULT 0;

@@ -12,4 +12,10 @@ go_live: string | null,
 /**
  * Folder of the evidence tree (relative, `/`-separated) whose files default to it.
  */
-folder: string | null, };
+folder: string | null, 
+/**
+ * Exported WAFR report (relative path) with zero high-risk issues in Security,
+ * Operational Excellence and Reliability: where a checklist allows it, it replaces this
+ * example's evidence for the requirements it names.
+ */
+wafr_report: string | null, };
