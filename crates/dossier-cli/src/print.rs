@@ -172,13 +172,6 @@ pub fn coverage(c: &Coverage, json: bool) -> anyhow::Result<()> {
         if let Some(m) = &ctl.examples {
             let shown = m.examples.iter().filter(|x| !x.files.is_empty()).count();
             say!(
-                "            customer examples: {shown} of {} needed",
-                m.required
-            )?;
-        }
-        if let Some(m) = &ctl.examples {
-            let shown = m.examples.iter().filter(|x| !x.files.is_empty()).count();
-            say!(
                 "            customer examples with evidence: {shown} (needed: {} of {})",
                 m.required,
                 m.examples.len()
