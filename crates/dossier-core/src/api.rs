@@ -114,6 +114,10 @@ pub struct FileEntry {
     pub copies: Vec<String>,
     /// Notes the user left on this file's tags.
     pub notes: Vec<TagNote>,
+    /// The date the content is from, when the user set one (`YYYY-MM-DD`).
+    pub effective_date: Option<String>,
+    /// The user confirmed the file is current although older than a checklist window.
+    pub fresh_confirmed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -400,6 +404,8 @@ impl Dossier {
                     tags,
                     copies,
                     notes,
+                    effective_date: r.effective_date.clone(),
+                    fresh_confirmed: r.fresh_confirmed,
                 }
             })
             .filter(|e| match &wanted {
@@ -446,13 +452,16 @@ impl Dossier {
                 }
             }
         }
+        let now = crate::store::now();
+        let stale_examples = stale_case_studies(checklist, &examples, now);
         let app = coverage::Application {
             evidence: coverage::tagged_evidence(conn, root.id, &examples)?,
             exemptions: exemptions::load(conn, root.id, &checklist.id)?,
             examples: examples.into_iter().map(|e| e.name).collect(),
             wafr_reports,
+            stale_examples,
             attestations: attestations::of_root(conn, root.id)?,
-            now: crate::store::now(),
+            now,
         };
         Ok(coverage::compute(checklist, &app))
     }
@@ -606,6 +615,38 @@ impl Dossier {
         let root = self.active_folder()?;
         Ok(search::search(self.store.conn(), root.id, query, limit)?)
     }
+}
+
+/// Examples whose go-live is older than the window the checklist's prerequisites give for
+/// case studies ("deployments … performed within the past 18 months").
+fn stale_case_studies(
+    checklist: &Checklist,
+    examples: &[CustomerExample],
+    now: i64,
+) -> Vec<String> {
+    let window = checklist
+        .prerequisites
+        .iter()
+        .filter(|p| p.text.to_lowercase().contains("case stud"))
+        .find_map(|p| {
+            p.text
+                .split(". ")
+                .filter(|s| s.contains("deployment"))
+                .find_map(freshness::window_months)
+        });
+    let Some(months) = window else {
+        return Vec::new();
+    };
+    examples
+        .iter()
+        .filter(|e| {
+            e.go_live
+                .as_deref()
+                .and_then(freshness::parse_date)
+                .is_some_and(|d| freshness::is_stale(d, months, now))
+        })
+        .map(|e| e.name.clone())
+        .collect()
 }
 
 /// Waivers and N/A need a reason a reviewer can read.

@@ -71,6 +71,8 @@ pub struct Coverage {
     pub not_applicable: usize,
     /// IDs of the controls with status `gap`, in checklist order.
     pub gaps: Vec<String>,
+    /// Customer examples whose go-live is older than the checklist's case-study window.
+    pub stale_examples: Vec<String>,
     pub sections: Vec<SectionCoverage>,
     pub controls: Vec<ControlCoverage>,
 }
@@ -130,6 +132,8 @@ pub struct ExampleMatrix {
 #[ts(export)]
 pub struct ExampleCell {
     pub example: String,
+    /// The example's deployment is older than the checklist allows: its files do not count.
+    pub stale: bool,
     /// Present files tagged for this example (explicitly or by its folder).
     pub files: Vec<String>,
 }
@@ -199,6 +203,9 @@ pub struct Application {
     pub attestations: Vec<Attestation>,
     /// Customer examples with a clean WAFR report present in the folder: (example, report).
     pub wafr_reports: Vec<(String, String)>,
+    /// Customer examples whose go-live is older than the checklist's case-study window:
+    /// their evidence does not count.
+    pub stale_examples: Vec<String>,
     /// "Now" for the checklists' time windows, seconds since the epoch.
     pub now: i64,
 }
@@ -257,6 +264,7 @@ pub fn compute(checklist: &Checklist, app: &Application) -> Coverage {
             .filter(|c| c.status == ControlStatus::Gap)
             .map(|c| c.id.clone())
             .collect(),
+        stale_examples: app.stale_examples.clone(),
         sections,
         controls,
     }
@@ -330,8 +338,9 @@ fn control_coverage(c: ControlRef<'_>, app: &Application) -> ControlCoverage {
                 .cloned();
             let scoped = per_example.as_ref().is_some_and(|p| p[i]);
             let shows = |x: &String| {
-                answers().any(|e| e.example.as_deref() == Some(x.as_str()))
-                    || wafr.iter().any(|(w, _)| w == x)
+                !app.stale_examples.contains(x)
+                    && (answers().any(|e| e.example.as_deref() == Some(x.as_str()))
+                        || wafr.iter().any(|(w, _)| w == x))
             };
             let (covered, share, examples_covered) = match required.filter(|_| scoped) {
                 _ if attestation.is_some() => (true, 1.0, None),
@@ -376,6 +385,7 @@ fn control_coverage(c: ControlRef<'_>, app: &Application) -> ControlCoverage {
             .iter()
             .map(|x| ExampleCell {
                 example: x.clone(),
+                stale: app.stale_examples.contains(x),
                 files: present
                     .iter()
                     .filter(|e| e.example.as_deref() == Some(x.as_str()))

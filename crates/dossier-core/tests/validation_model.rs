@@ -166,3 +166,39 @@ fn a_clean_wafr_report_replaces_an_examples_common_customer_example_evidence() {
         "the Data and Analytics checklist offers no WAFR waiver"
     );
 }
+
+#[test]
+fn a_case_study_older_than_eighteen_months_does_not_count() {
+    let mut env = Env::new();
+    env.write("Customers/Old/architecture.svg", "<svg/>");
+    env.scan();
+    let old = CustomerExample {
+        id: 0,
+        name: "Old".into(),
+        customer: "Old Co".into(),
+        industry: "Retail".into(),
+        case_study_url: None,
+        go_live: Some("2023-01-15".into()),
+        folder: Some("Customers/Old".into()),
+        wafr_report: None,
+    };
+    env.dossier.save_example(&old).unwrap();
+    env.tag("Customers/Old/architecture.svg", &["DOC-001"]);
+    let cov = env.dossier.coverage(DA).unwrap();
+    assert_eq!(
+        cov.stale_examples,
+        ["Old"],
+        "deployments within the past 18 months only"
+    );
+    let doc = cov.controls.iter().find(|c| c.id == "DOC-001").unwrap();
+    assert_eq!(doc.status, ControlStatus::Gap);
+    assert!(doc.examples.as_ref().unwrap().examples[0].stale);
+
+    env.dossier
+        .save_example(&CustomerExample {
+            go_live: Some("2026-06-01".into()),
+            ..old
+        })
+        .unwrap();
+    assert_eq!(control(&env, DA, "DOC-001").status, ControlStatus::Covered);
+}

@@ -70,6 +70,37 @@ describe("api", () => {
     ]);
   });
 
+  it("sends attestations, freshness and prerequisites by their Rust names", async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      return cmd === "prerequisites" ? [] : null;
+    });
+    await api.setAttestation("POV-001#1", "Dana Lee, BD executive", null);
+    await api.setAttestation("POV-001#1", null, null);
+    await api.setFreshness("Ops/runbook.md", "2025-01-31", false);
+    await api.setFreshness("Ops/runbook.md", null, true);
+    await expect(api.prerequisites("data-analytics-7.1")).resolves.toEqual([]);
+    await api.setPrerequisite("data-analytics-7.1", "4.1", "met", "4 certified", null);
+    expect(calls).toEqual([
+      ["set_attestation", { item: "POV-001#1", presenter: "Dana Lee, BD executive", note: null }],
+      ["set_attestation", { item: "POV-001#1", presenter: null, note: null }],
+      ["set_freshness", { path: "Ops/runbook.md", effectiveDate: "2025-01-31", confirmed: false }],
+      ["set_freshness", { path: "Ops/runbook.md", effectiveDate: null, confirmed: true }],
+      ["prerequisites", { checklist: "data-analytics-7.1" }],
+      [
+        "set_prerequisite",
+        {
+          checklist: "data-analytics-7.1",
+          id: "4.1",
+          state: "met",
+          value: "4 certified",
+          note: null,
+        },
+      ],
+    ]);
+  });
+
   it("rejects with the Rust side's IpcError as it is", async () => {
     mockIPC(() => {
       throw { code: "unknown_control", message: "unknown control PRJ-03; did you mean PRJ-003?" };

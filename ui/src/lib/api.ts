@@ -9,6 +9,8 @@ import type { Exemptions } from "./generated/Exemptions";
 import type { FileEntry } from "./generated/FileEntry";
 import type { IndexEvent } from "./generated/IndexEvent";
 import type { IpcError } from "./generated/IpcError";
+import type { PrerequisiteState } from "./generated/PrerequisiteState";
+import type { PrerequisiteStatus } from "./generated/PrerequisiteStatus";
 import type { Preview } from "./generated/Preview";
 import type { Root } from "./generated/Root";
 import type { SearchHit } from "./generated/SearchHit";
@@ -17,7 +19,16 @@ import type { TagSummary } from "./generated/TagSummary";
 import type { WaiverKind } from "./generated/WaiverKind";
 import { toIpcError } from "./errors";
 
-export type { CustomerExample, Exemptions, IpcError, ShellState, TagSummary, WaiverKind };
+export type {
+  CustomerExample,
+  Exemptions,
+  IpcError,
+  PrerequisiteState,
+  PrerequisiteStatus,
+  ShellState,
+  TagSummary,
+  WaiverKind,
+};
 
 const INDEX_EVENTS = "index-events";
 
@@ -72,6 +83,28 @@ export const setNotApplicable = (
   control: string,
   justification: string | null,
 ) => call<null>("set_not_applicable", { checklist, control, justification });
+
+// Evidence that is not a document, and how current a file is.
+/** `item` as `POV-001#1`; `presenter` null removes the attestation. Attestable items only. */
+export const setAttestation = (item: string, presenter: string | null, note: string | null) =>
+  call<null>("set_attestation", { item, presenter, note });
+/**
+ * `effectiveDate` (`YYYY-MM-DD`): the date the file's content is from, null for its
+ * modification time; `confirmed`: current although older than a checklist's window.
+ */
+export const setFreshness = (path: string, effectiveDate: string | null, confirmed: boolean) =>
+  call<null>("set_freshness", { path, effectiveDate, confirmed });
+
+// The prerequisites panel of one checklist.
+export const prerequisites = (checklist: string) =>
+  call<PrerequisiteStatus[]>("prerequisites", { checklist });
+export const setPrerequisite = (
+  checklist: string,
+  id: string,
+  state: PrerequisiteState,
+  value: string | null,
+  note: string | null,
+) => call<null>("set_prerequisite", { checklist, id, state, value, note });
 
 export async function onIndexEvents(handler: (batch: IndexEvent[]) => void): Promise<UnlistenFn> {
   try {

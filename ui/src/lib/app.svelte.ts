@@ -1,7 +1,15 @@
 // The app's state and the actions on it. Components read fields and call methods; all IPC
 // goes through ./api, and coverage is always the Rust side's answer, rendered as it is.
 import * as api from "./api";
-import type { CustomerExample, Exemptions, IpcError, ShellState, WaiverKind } from "./api";
+import type {
+  CustomerExample,
+  Exemptions,
+  IpcError,
+  PrerequisiteState,
+  PrerequisiteStatus,
+  ShellState,
+  WaiverKind,
+} from "./api";
 import { indexCatalog, type CatalogIndex } from "./catalog";
 import { Coalescer } from "./coalesce";
 import {
@@ -21,6 +29,7 @@ import type { Root } from "./generated/Root";
 import type { ScanSummary } from "./generated/ScanSummary";
 import type { SearchHit } from "./generated/SearchHit";
 import { ancestorFolders, isInside, lastComponent } from "./paths";
+import { withAnswer } from "./prerequisites";
 import { applyBatch, type ScanProgress } from "./scan";
 import { EMPTY_SELECTION, prune, type Selection } from "./selection";
 import { buildTree } from "./tree";
@@ -66,6 +75,8 @@ class AppState {
   examples = $state.raw<CustomerExample[]>([]);
   /** The waivers and not-applicable marks of the shown checklist. */
   exemptions = $state.raw<Exemptions | null>(null);
+  /** The prerequisites panel of the shown checklist, loaded when it is opened. */
+  prerequisites = $state.raw<PrerequisiteStatus[] | null>(null);
 
   // The live index.
   scan = $state.raw<ScanProgress | null>(null);
@@ -97,6 +108,7 @@ class AppState {
   picker = $state.raw<PickerTarget | null>(null);
   fileTarget = $state.raw<FileTarget | null>(null);
   examplesOpen = $state(false);
+  prerequisitesOpen = $state(false);
   previewPath = $state<string | null>(null);
   toasts = $state<Toast[]>([]);
 
@@ -127,6 +139,7 @@ class AppState {
   #searchSeq = 0;
   #coverageSeq = 0;
   #exemptionsSeq = 0;
+  #prerequisitesSeq = 0;
   #toastSeq = 0;
 
   async start(): Promise<void> {
@@ -184,6 +197,8 @@ class AppState {
     this.examples = [];
     this.exemptions = null;
     this.examplesOpen = false;
+    this.prerequisites = null;
+    this.prerequisitesOpen = false;
     this.unavailable = null;
     this.lastScan = null;
     this.folderFilter = "";
@@ -237,8 +252,10 @@ class AppState {
     this.checklistId = id;
     this.coverage = null;
     this.exemptions = null;
+    this.prerequisites = null;
     void this.loadCoverage();
     void this.loadExemptions();
+    if (this.prerequisitesOpen) void this.loadPrerequisites();
   }
 
   async loadExemptions(): Promise<void> {
@@ -289,6 +306,81 @@ class AppState {
         : `${control} marked not applicable.`,
     );
     await Promise.all([this.loadExemptions(), this.loadCoverage()]);
+  }
+
+  // ---- Attestations and freshness ------------------------------------------------------
+
+  /**
+   * Records who will present or demonstrate an attestable evidence item, or removes that
+   * (presenter null); rejects with the IpcError for the form to show.
+   */
+  async setAttestation(
+    control: string,
+    item: number,
+    presenter: string | null,
+    note: string | null,
+  ) {
+    const target = `${control}#${item}`;
+    await api.setAttestation(target, presenter, note);
+    this.notify(
+      "success",
+      presenter === null
+        ? `Removed the presenter of ${target}.`
+        : `${presenter} presents ${target}.`,
+    );
+    await this.loadCoverage();
+  }
+
+  /** Confirms a file older than a checklist's window is still current, so it counts. */
+  async confirmFresh(path: string): Promise<boolean> {
+    const date = this.byPath.get(path)?.effective_date ?? null;
+    const done = await this.#attempt(() => api.setFreshness(path, date, true));
+    if (done === undefined) return false;
+    this.notify("success", `Confirmed ${lastComponent(path)} is current; it counts again.`);
+    await this.loadCoverage();
+    return true;
+  }
+
+  /** Sets the date a file's content is from (null: its modification time); rejects on error. */
+  async setEffectiveDate(path: string, date: string | null): Promise<void> {
+    await api.setFreshness(path, date, this.byPath.get(path)?.fresh_confirmed ?? false);
+    this.notify(
+      "success",
+      date === null
+        ? `${lastComponent(path)} dates from its modification time again.`
+        : `${lastComponent(path)} dates from ${date}.`,
+    );
+    await this.loadCoverage();
+  }
+
+  // ---- Prerequisites -------------------------------------------------------------------
+
+  openPrerequisites(): void {
+    this.prerequisitesOpen = true;
+    void this.loadPrerequisites();
+  }
+
+  async loadPrerequisites(): Promise<void> {
+    const seq = ++this.#prerequisitesSeq;
+    const checklist = this.checklistId;
+    const list = await this.#attempt(() => api.prerequisites(checklist));
+    if (seq === this.#prerequisitesSeq && list) this.prerequisites = list;
+  }
+
+  /** Saves one prerequisite's answer, shown at once; on failure says so and reloads. */
+  async setPrerequisite(
+    id: string,
+    state: PrerequisiteState,
+    value: string | null,
+    note: string | null,
+  ): Promise<boolean> {
+    const checklist = this.checklistId;
+    if (this.prerequisites)
+      this.prerequisites = withAnswer(this.prerequisites, id, { state, value, note });
+    const done = await this.#attempt(() => api.setPrerequisite(checklist, id, state, value, note));
+    if (done !== undefined) return true;
+    if (checklist === this.checklistId) await this.loadPrerequisites();
+    return false;
   }
 
   #onEvents(batch: IndexEvent[]): void {

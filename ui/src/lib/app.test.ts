@@ -20,6 +20,10 @@ let examples = [
     wafr_report: null,
   },
 ];
+const prerequisites = [
+  { id: "4.1", group: "4.0 Prerequisites", title: "Certified staff", text: "", state: "unknown" },
+  { id: "9.9", group: "4.0 Prerequisites", title: "Rejected", text: "", state: "unknown" },
+].map((p) => ({ ...p, value: null, note: null }));
 const root = { id: 1, path: "/home/lead/Evidence", opened_at: 0 };
 
 function backend(cmd: string, args?: unknown): unknown {
@@ -46,6 +50,16 @@ function backend(cmd: string, args?: unknown): unknown {
       return { waivers: [], not_applicable: {} };
     case "search":
       throw { code: "invalid_query", message: "unbalanced quotes" };
+    case "prerequisites":
+      return prerequisites;
+    case "set_prerequisite":
+      if ((args as { id: string }).id === "9.9")
+        throw { code: "unknown_prerequisite", message: "unknown prerequisite 9.9" };
+      return null;
+    case "set_attestation":
+      if ((args as { item: string }).item === "PRJ-003#1")
+        throw { code: "not_attestable", message: "PRJ-003#1 is a document" };
+      return null;
   }
   return null;
 }
@@ -160,5 +174,43 @@ describe("app state", async () => {
       "exemptions",
       "coverage",
     ]);
+  });
+
+  it("loads the prerequisites when opened and shows an answer before it is saved", async () => {
+    calls.length = 0;
+    app.openPrerequisites();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(app.prerequisitesOpen).toBe(true);
+    expect(app.prerequisites?.map((p) => p.id)).toEqual(["4.1", "9.9"]);
+    const saving = app.setPrerequisite("4.1", "met", "4 certified", null);
+    expect(app.prerequisites?.[0]).toMatchObject({ state: "met", value: "4 certified" });
+    await expect(saving).resolves.toBe(true);
+    expect(calls).toEqual(["prerequisites", "set_prerequisite"]);
+  });
+
+  it("reloads the prerequisites and reports an answer the backend refused", async () => {
+    calls.length = 0;
+    await expect(app.setPrerequisite("9.9", "met", null, null)).resolves.toBe(false);
+    expect(calls).toEqual(["set_prerequisite", "prerequisites"]);
+    expect(app.prerequisites?.[1].state).toBe("unknown");
+    expect(app.toasts.at(-1)).toMatchObject({ kind: "error", code: "unknown_prerequisite" });
+  });
+
+  it("records attestations and confirmed files, then refetches coverage", async () => {
+    calls.length = 0;
+    await app.setAttestation("POV-001", 1, "Dana Lee, BD executive", null);
+    await app.confirmFresh("Operations/runbook.md");
+    await app.setEffectiveDate("Operations/runbook.md", "2025-01-31");
+    expect(calls).toEqual([
+      "set_attestation",
+      "coverage",
+      "set_freshness",
+      "coverage",
+      "set_freshness",
+      "coverage",
+    ]);
+    await expect(app.setAttestation("PRJ-003", 1, "Dana", null)).rejects.toMatchObject({
+      code: "not_attestable",
+    });
   });
 });

@@ -7,6 +7,7 @@ import {
   folderChoices,
   fromDraft,
   matrixLayout,
+  reportChoices,
   toDraft,
   uniqueCustomers,
 } from "./examples";
@@ -45,6 +46,7 @@ function coverage(controls: ControlCoverage[]): Coverage {
     waived: 0,
     not_applicable: 0,
     gaps: [],
+    stale_examples: [],
     sections: [],
     controls,
   };
@@ -90,10 +92,10 @@ describe("example counts", () => {
   const matrix: ExampleMatrix = {
     required: 4,
     examples: [
-      { example: "A", files: ["a.pdf"] },
-      { example: "B", files: [] },
-      { example: "C", files: ["c1.pdf", "c2.pdf"] },
-      { example: "D", files: [] },
+      { example: "A", stale: false, files: ["a.pdf"] },
+      { example: "B", stale: false, files: [] },
+      { example: "C", stale: false, files: ["c1.pdf", "c2.pdf"] },
+      { example: "D", stale: false, files: [] },
     ],
   };
 
@@ -116,14 +118,14 @@ describe("matrixLayout", () => {
         control("CSN-001", {
           required: 2,
           examples: [
-            { example: "A", files: ["a.pdf"] },
-            { example: "B", files: [] },
+            { example: "A", stale: false, files: ["a.pdf"] },
+            { example: "B", stale: false, files: [] },
           ],
         }),
         control("PRJ-003", null),
         control(
           "OPE-001",
-          { required: 1, examples: [{ example: "C", files: ["c.pdf"] }] },
+          { required: 1, examples: [{ example: "C", stale: false, files: ["c.pdf"] }] },
           { status: "waived", exempt_reason: "Approved AWS MSP" },
         ),
       ]),
@@ -192,9 +194,25 @@ describe("example form", () => {
       case_study_url: "https://example.com/acme",
       go_live: "2025-02-01",
       folder: "Customers/Acme",
-      wafr_report: null,
+      wafr_report: "Customers/Acme/WAFR report.pdf",
     };
     expect(fromDraft(toDraft(full))).toEqual(full);
+  });
+
+  it("offers WAFR report files under the example's folder first, keeping a chosen one", () => {
+    const files = [
+      { path: "Reviews/wafr-globex.pdf", status: "ok" },
+      { path: "Customers/Acme/WAFR.pdf", status: "ok" },
+      { path: "Customers/Acme/old.pdf", status: "missing" },
+      { path: "Customers/Acme/notes.md", status: "ok" },
+      { path: "Customers/Acme2/x.pdf", status: "ok" },
+    ];
+    expect(reportChoices(files, "Customers/Acme", "Customers/Acme/old.pdf")).toEqual({
+      inFolder: ["Customers/Acme/notes.md", "Customers/Acme/old.pdf", "Customers/Acme/WAFR.pdf"],
+      other: ["Customers/Acme2/x.pdf", "Reviews/wafr-globex.pdf"],
+    });
+    expect(reportChoices(files, "").inFolder).toEqual([]);
+    expect(reportChoices(files, "").other).toHaveLength(4);
   });
 
   it("asks for a new name, a customer, a web URL and an ISO date", () => {

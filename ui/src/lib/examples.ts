@@ -6,7 +6,7 @@ import type { ControlCoverage } from "./generated/ControlCoverage";
 import type { ControlStatus } from "./generated/ControlStatus";
 import type { CustomerExample } from "./generated/CustomerExample";
 import type { ExampleMatrix } from "./generated/ExampleMatrix";
-import { collator } from "./paths";
+import { collator, isInside } from "./paths";
 
 /** The checklists ask for four customer examples, each a different customer. */
 export const EXAMPLES_EXPECTED = 4;
@@ -95,6 +95,28 @@ export function matrixLayout(coverage: Coverage | null): MatrixLayout {
   return { columns, rows };
 }
 
+/** Files to choose an example's WAFR report from: those under its folder first. */
+export interface ReportChoices {
+  inFolder: string[];
+  other: string[];
+}
+
+/**
+ * Every present file by path, split by whether it is under `folder` (none when empty). A
+ * report already chosen stays choosable even when its file is gone, so editing keeps it.
+ */
+export function reportChoices(
+  files: readonly { path: string; status: string }[],
+  folder: string,
+  keep: string | null = null,
+): ReportChoices {
+  const paths = new Set(files.filter((f) => f.status !== "missing").map((f) => f.path));
+  if (keep) paths.add(keep);
+  const sorted = [...paths].sort((a, b) => collator.compare(a, b));
+  const under = (p: string) => folder !== "" && isInside(p, folder);
+  return { inFolder: sorted.filter(under), other: sorted.filter((p) => !under(p)) };
+}
+
 /** The example form's fields, all plain strings as inputs hold them. */
 export interface ExampleDraft {
   name: string;
@@ -103,7 +125,7 @@ export interface ExampleDraft {
   caseStudyUrl: string;
   goLive: string;
   folder: string;
-  /** The example's WAFR report path, kept as it is (not edited by this form). */
+  /** The example's exported WAFR report (a relative file path), or null. */
   wafrReport: string | null;
 }
 

@@ -13,6 +13,8 @@ export function entry(path: string, over: Partial<FileEntry> = {}): FileEntry {
     tags: [],
     copies: [],
     notes: [],
+    effective_date: null,
+    fresh_confirmed: false,
     ...over,
   };
 }

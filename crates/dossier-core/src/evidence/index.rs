@@ -20,6 +20,8 @@ pub struct FileRow {
     pub status: FileStatus,
     pub detail: Option<String>,
     pub missing_since: Option<i64>,
+    pub effective_date: Option<String>,
+    pub fresh_confirmed: bool,
 }
 
 impl FileRow {
@@ -48,7 +50,7 @@ pub struct Observed {
     pub text: String,
 }
 
-const COLUMNS: &str = "id, raw_path, path, kind, size, mtime_ns, dev, ino, birth_ns, hash, status, status_detail, missing_since";
+const COLUMNS: &str = "id, raw_path, path, kind, size, mtime_ns, dev, ino, birth_ns, hash, status, status_detail, missing_since, effective_date, fresh_confirmed";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<FileRow> {
     let node = match (
@@ -75,6 +77,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<FileRow> {
         status: FileStatus::parse(&r.get::<_, String>(10)?).unwrap_or(FileStatus::Unreadable),
         detail: r.get(11)?,
         missing_since: r.get(12)?,
+        effective_date: r.get(13)?,
+        fresh_confirmed: r.get(14)?,
     })
 }
 

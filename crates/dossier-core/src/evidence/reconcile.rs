@@ -66,6 +66,8 @@ mod tests {
             status: FileStatus::Ok,
             detail: None,
             missing_since: missing.then_some(1),
+            effective_date: None,
+            fresh_confirmed: false,
         }
     }
 

@@ -10,4 +10,8 @@ percent: number, covered: number, partial: number, gap: number, waived: number, 
 /**
  * IDs of the controls with status `gap`, in checklist order.
  */
-gaps: Array<string>, sections: Array<SectionCoverage>, controls: Array<ControlCoverage>, };
+gaps: Array<string>, 
+/**
+ * Customer examples whose go-live is older than the checklist's case-study window.
+ */
+stale_examples: Array<string>, sections: Array<SectionCoverage>, controls: Array<ControlCoverage>, };

@@ -2,6 +2,10 @@
 
 export type ExampleCell = { example: string, 
 /**
+ * The example's deployment is older than the checklist allows: its files do not count.
+ */
+stale: boolean, 
+/**
  * Present files tagged for this example (explicitly or by its folder).
  */
 files: Array<string>, };

@@ -30,4 +30,12 @@ copies: Array<string>,
 /**
  * Notes the user left on this file's tags.
  */
-notes: Array<TagNote>, };
+notes: Array<TagNote>, 
+/**
+ * The date the content is from, when the user set one (`YYYY-MM-DD`).
+ */
+effective_date: string | null, 
+/**
+ * The user confirmed the file is current although older than a checklist window.
+ */
+fresh_confirmed: boolean, };
