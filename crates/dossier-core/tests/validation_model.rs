@@ -202,3 +202,81 @@ fn a_case_study_older_than_eighteen_months_does_not_count() {
         .unwrap();
     assert_eq!(control(&env, DA, "DOC-001").status, ControlStatus::Covered);
 }
+
+/// One application as a practice lead would set it up, with every rule of the validation
+/// model in play, and the exact status of each control it touches.
+#[test]
+fn a_realistic_application_gets_the_status_a_reviewer_would_give() {
+    use dossier_core::exemptions::WaiverKind;
+    let mut env = Env::new();
+    let customers = ["Acme", "Globex", "Initech", "Umbrella"];
+    for c in customers {
+        env.write(&format!("Customers/{c}/architecture.svg"), "<svg/>");
+    }
+    env.write("Customers/Globex/wafr-report.md", "WAFR export: 0 HRIs");
+    env.write("Security/account-governance-sop.md", "SOP");
+    env.write("Practice/events-2023.md", "Education events of 2023");
+    env.scan();
+    for (c, go_live) in
+        customers
+            .iter()
+            .zip(["2026-02-01", "2026-03-01", "2026-04-01", "2023-01-01"])
+    {
+        env.dossier
+            .save_example(&CustomerExample {
+                id: 0,
+                name: c.to_string(),
+                customer: format!("{c} Corp"),
+                industry: "Retail".into(),
+                case_study_url: None,
+                go_live: Some(go_live.into()),
+                folder: Some(format!("Customers/{c}")),
+                wafr_report: (*c == "Globex")
+                    .then(|| "Customers/Globex/wafr-report.md".to_string()),
+            })
+            .unwrap();
+    }
+    for c in customers {
+        env.tag(&format!("Customers/{c}/architecture.svg"), &["DOC-001"]);
+    }
+    env.tag("Security/account-governance-sop.md", &["ACCT-001#1"]);
+    env.tag("Practice/events-2023.md", &["POV-002#1"]);
+    env.dossier
+        .set_freshness(
+            Path::new("Practice/events-2023.md"),
+            Some("2023-06-01"),
+            false,
+        )
+        .unwrap();
+    env.dossier
+        .set_attestation(
+            &"POV-001#1".parse().unwrap(),
+            Some(("Dana Lee, BD executive", None)),
+        )
+        .unwrap();
+    env.dossier
+        .set_waiver(GENAI, WaiverKind::Msp, Some(("Approved AWS MSP", None)))
+        .unwrap();
+
+    let status = |id: &str| control(&env, GENAI, id).status;
+    // Umbrella's deployment is older than 18 months: 3 of 4 diagrams count.
+    assert_eq!(status("DOC-001"), ControlStatus::Partial);
+    assert_eq!(control(&env, GENAI, "DOC-001").progress, 0.75);
+    // Globex's clean WAFR report stands in for its common customer-example evidence:
+    // ACCT-001 needs the SOP (tagged) and one example (Globex, by WAFR).
+    assert_eq!(status("ACCT-001"), ControlStatus::Covered);
+    assert_eq!(status("OPE-002"), ControlStatus::Covered);
+    // The presentation is attested.
+    assert_eq!(status("POV-001"), ControlStatus::Covered);
+    // A 2023 events log is outside "in last 12 months": POV-002 has nothing that counts.
+    assert_eq!(status("POV-002"), ControlStatus::Gap);
+    let cov = env.dossier.coverage(GENAI).unwrap();
+    assert_eq!(cov.stale_examples, ["Umbrella"]);
+    // The MSP switch only waives controls whose text offers it: none in this checklist,
+    // five in Data and Analytics.
+    assert_eq!(cov.waived, 0);
+    env.dossier
+        .set_waiver(DA, WaiverKind::Msp, Some(("Approved AWS MSP", None)))
+        .unwrap();
+    assert_eq!(env.dossier.coverage(DA).unwrap().waived, 5);
+}
