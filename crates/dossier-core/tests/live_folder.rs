@@ -9,6 +9,21 @@ use dossier_core::watch::Watch;
 use std::time::{Duration, Instant};
 use support::Env;
 
+/// Starts watching the env's folder, its events arriving on the returned channel.
+fn watch(env: &Env) -> (Watch, Receiver<IndexEvent>) {
+    let (tx, rx) = crossbeam_channel::unbounded();
+    let watch = Watch::start(
+        &env.db,
+        &env.folder,
+        support::extractor(),
+        Box::new(move |e| {
+            let _ = tx.send(e);
+        }),
+    )
+    .unwrap();
+    (watch, rx)
+}
+
 /// Waits (generously: this is not a latency assertion) for an event matching `want`.
 fn wait_for(rx: &Receiver<IndexEvent>, want: impl Fn(&IndexEvent) -> bool) -> IndexEvent {
     let deadline = Instant::now() + Duration::from_secs(20);
@@ -34,16 +49,7 @@ fn watch_applies_creates_renames_and_deletes_as_they_happen() {
         "added while Dossier was not running",
     );
 
-    let (tx, rx) = crossbeam_channel::unbounded();
-    let watch = Watch::start(
-        &env.db,
-        &env.folder,
-        support::extractor(),
-        Box::new(move |e| {
-            let _ = tx.send(e);
-        }),
-    )
-    .unwrap();
+    let (watch, rx) = watch(&env);
     wait_for(
         &rx,
         |e| matches!(e, IndexEvent::FileAdded { path } if path == "closed-while-away.md"),
@@ -81,16 +87,7 @@ fn the_watch_does_not_rescan_because_of_its_own_reads() {
     for i in 0..50 {
         env.write(&format!("doc-{i}.md"), "Runbook text");
     }
-    let (tx, rx) = crossbeam_channel::unbounded();
-    let watch = Watch::start(
-        &env.db,
-        &env.folder,
-        support::extractor(),
-        Box::new(move |e| {
-            let _ = tx.send(e);
-        }),
-    )
-    .unwrap();
+    let (watch, rx) = watch(&env);
     wait_for(&rx, |e| matches!(e, IndexEvent::ScanFinished { .. }));
     // Reading 50 files raised inotify access events; well past the debounce window, none of
     // them may have started another scan.
