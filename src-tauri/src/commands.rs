@@ -11,11 +11,16 @@ use dossier_core::examples::CustomerExample;
 use dossier_core::exemptions::{Exemptions, WaiverKind};
 use dossier_core::prerequisites::{PrerequisiteState, PrerequisiteStatus};
 use dossier_core::preview::Preview;
+use dossier_core::export::{self, ExportFormat, ExportProgress, ExportSummary};
 use dossier_core::search::SearchHit;
+use dossier_core::session::{Outcome, Session};
 use dossier_core::{FileEntry, FileQuery};
 use serde::Serialize;
 use std::path::Path;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Emitter, Manager, State};
+
+/// The event export progress travels on; its payload is `ExportProgress`.
+pub const EXPORT_PROGRESS: &str = "export-progress";
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
@@ -283,4 +288,130 @@ pub async fn set_prerequisite(
         value.as_deref(),
         note.as_deref(),
     )?)
+}
+
+/// The session of a checklist still running, to resume it.
+#[tauri::command]
+pub async fn open_session(shell: State<'_, Shell>, checklist: String) -> IpcResult<Option<Session>> {
+    Ok(shell.dossier().open_session(&checklist)?)
+}
+
+/// Starts a validation session, or returns the one already running for the checklist.
+#[tauri::command]
+pub async fn start_session(
+    shell: State<'_, Shell>,
+    checklist: String,
+    planned_minutes: u32,
+) -> IpcResult<Session> {
+    Ok(shell.dossier().start_session(&checklist, planned_minutes)?)
+}
+
+#[tauri::command]
+pub async fn session(shell: State<'_, Shell>, id: i64) -> IpcResult<Session> {
+    Ok(shell.dossier().session(id)?)
+}
+
+/// Records the reviewer's outcome for a control; `outcome` null clears it.
+#[tauri::command]
+pub async fn record_outcome(
+    shell: State<'_, Shell>,
+    id: i64,
+    control: String,
+    outcome: Option<Outcome>,
+    note: Option<String>,
+) -> IpcResult<Session> {
+    let control = input::controls(&[control])?.remove(0).to_string();
+    let note = input::note(note)?;
+    let outcome = outcome.map(|o| (o, note.as_deref()));
+    Ok(shell.dossier().record_outcome(id, &control, outcome)?)
+}
+
+#[tauri::command]
+pub async fn move_session(shell: State<'_, Shell>, id: i64, control: String) -> IpcResult<()> {
+    let control = input::controls(&[control])?.remove(0).to_string();
+    Ok(shell.dossier().move_session(id, &control)?)
+}
+
+#[tauri::command]
+pub async fn set_presenting(shell: State<'_, Shell>, id: i64, presenting: bool) -> IpcResult<()> {
+    Ok(shell.dossier().set_presenting(id, presenting)?)
+}
+
+#[tauri::command]
+pub async fn end_session(shell: State<'_, Shell>, id: i64) -> IpcResult<Session> {
+    Ok(shell.dossier().end_session(id)?)
+}
+
+/// Where exports go unless the user picks another folder: the documents folder.
+#[tauri::command]
+pub async fn default_export_folder(app: AppHandle) -> IpcResult<String> {
+    let dir = app
+        .path()
+        .document_dir()
+        .or_else(|_| app.path().home_dir())
+        .map_err(|e| IpcError::new("no_destination", e.to_string()))?;
+    Ok(dir.display().to_string())
+}
+
+/// Shows the native folder dialog for an export's destination; `None` if cancelled.
+#[tauri::command]
+pub async fn choose_export_folder(app: AppHandle) -> IpcResult<Option<String>> {
+    let Some(choice) = app.dialog().file().blocking_pick_folder() else {
+        return Ok(None);
+    };
+    let path = choice
+        .into_path()
+        .map_err(|e| IpcError::new("invalid_input", e.to_string()))?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Exports a checklist into `folder` under a name that does not exist yet. The snapshot is
+/// taken under the store's lock; the writing (and a pack's copying) runs without it, with
+/// progress sent as `export-progress` events.
+#[tauri::command]
+pub async fn export(
+    app: AppHandle,
+    shell: State<'_, Shell>,
+    checklist: String,
+    format: ExportFormat,
+    folder: String,
+) -> IpcResult<ExportSummary> {
+    let folder = input::path(&folder)?;
+    let report = shell.dossier().report(&checklist)?;
+    let out = export::default_path(&report, format, &folder);
+    let cancel = shell.export_cancel.clone();
+    cancel.reset();
+    let emitter = app.clone();
+    let summary = tauri::async_runtime::spawn_blocking(move || {
+        let mut progress = |p: ExportProgress| {
+            let _ = emitter.emit(EXPORT_PROGRESS, p);
+        };
+        export::write(&report, format, &out, &mut progress, &cancel)
+    })
+    .await
+    .map_err(|e| IpcError::new("export_write", e.to_string()))?
+    .map_err(|e| IpcError::new(e.code(), e.to_string()))?;
+    shell.remember_export(summary.path.clone());
+    Ok(summary)
+}
+
+#[tauri::command]
+pub async fn cancel_export(shell: State<'_, Shell>) -> IpcResult<()> {
+    shell.export_cancel.cancel();
+    Ok(())
+}
+
+/// Shows a file this run exported in its folder.
+#[tauri::command]
+pub async fn reveal_export(app: AppHandle, shell: State<'_, Shell>, path: String) -> IpcResult<()> {
+    let path = input::path(&path)?;
+    if !shell.was_exported(&path) {
+        return Err(IpcError::new(
+            "outside_folder",
+            format!("{} is not an export of this session", path.display()),
+        ));
+    }
+    app.opener()
+        .reveal_item_in_dir(&path)
+        .map_err(|e| IpcError::new("open_failed", format!("cannot show {}: {e}", path.display())))
 }

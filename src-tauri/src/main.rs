@@ -58,6 +58,18 @@ fn main() {
             commands::set_freshness,
             commands::prerequisites,
             commands::set_prerequisite,
+            commands::open_session,
+            commands::start_session,
+            commands::session,
+            commands::record_outcome,
+            commands::move_session,
+            commands::set_presenting,
+            commands::end_session,
+            commands::default_export_folder,
+            commands::choose_export_folder,
+            commands::export,
+            commands::cancel_export,
+            commands::reveal_export,
         ])
         .build(tauri::generate_context!("../tauri.conf.json"));
     match app {

@@ -3,6 +3,7 @@
 
 use crate::error::{IpcError, IpcResult};
 use crate::forward;
+use dossier_core::events::CancelToken;
 use dossier_core::extract::pool::ExtractorConfig;
 use dossier_core::watch::Watch;
 use dossier_core::{Dossier, TagChange};
@@ -17,6 +18,10 @@ pub struct Shell {
     last_change: Mutex<Option<TagChange>>,
     startup_error: Mutex<Option<IpcError>>,
     pub sample_folder: PathBuf,
+    /// Cancels the running export.
+    pub export_cancel: CancelToken,
+    /// What this run exported: the only paths outside the evidence folder the app reveals.
+    exported: Mutex<Vec<PathBuf>>,
 }
 
 /// A poisoned lock only means another command panicked mid-way; the data is still usable.
@@ -41,6 +46,8 @@ impl Shell {
             last_change: Mutex::new(None),
             startup_error: Mutex::new(None),
             sample_folder: sample_folder(app),
+            export_cancel: CancelToken::default(),
+            exported: Mutex::new(Vec::new()),
         };
         if let Some(root) = last.filter(|r| r.path.is_dir()) {
             if let Err(e) = shell.open_folder(app, &root.path) {
@@ -91,6 +98,14 @@ impl Shell {
 
     pub fn take_last_change(&self) -> Option<TagChange> {
         lock(&self.last_change).take()
+    }
+
+    pub fn remember_export(&self, path: PathBuf) {
+        lock(&self.exported).push(path);
+    }
+
+    pub fn was_exported(&self, path: &Path) -> bool {
+        lock(&self.exported).iter().any(|p| p == path)
     }
 
     pub fn set_startup_error(&self, e: IpcError) {

@@ -14,14 +14,17 @@ use crate::evidence::status::FileStatus;
 use crate::examples::{self, CustomerExample};
 use crate::exemptions::{self, WaiverKind};
 use crate::extract::pool::ExtractorPool;
+use crate::export::report::{self, Report};
+use crate::export::{ExportError, ExportFormat, ExportProgress, ExportSummary};
 use crate::freshness;
 use crate::prerequisites::{self, PrerequisiteState, PrerequisiteStatus};
 use crate::preview::{self, Preview};
 use crate::search::{self, SearchError, SearchHit};
+use crate::session::{self, Outcome, Session, SessionRow};
 use crate::store::{Store, StoreError};
 use crate::tags::{self, ControlTarget, TagError};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
 /// Everything that can go wrong at the API boundary, each with a stable code the UI and
@@ -60,6 +63,12 @@ pub enum Error {
     UnknownPrerequisite { given: String, known: String },
     #[error("no customer example is named {given:?}; known: {known}")]
     UnknownExample { given: String, known: String },
+    #[error("no session {0} in this evidence folder")]
+    UnknownSession(i64),
+    #[error("a session lasts 1 to 600 minutes, not {0}")]
+    BadDuration(u32),
+    #[error(transparent)]
+    Export(#[from] ExportError),
     #[error("database error: {0}")]
     Sql(#[from] rusqlite::Error),
 }
@@ -88,6 +97,9 @@ impl Error {
             Self::NotAttestable(_) => "not_attestable",
             Self::BadDate(_) => "bad_date",
             Self::UnknownPrerequisite { .. } => "unknown_prerequisite",
+            Self::UnknownSession(_) => "unknown_session",
+            Self::BadDuration(_) => "bad_duration",
+            Self::Export(e) => e.code(),
         }
     }
 }
@@ -609,6 +621,170 @@ impl Dossier {
             &target.control,
             justification,
         )?)
+    }
+
+    /// A snapshot of one checklist's application for the exports (see `export`).
+    pub fn report(&self, checklist: &str) -> Result<Report, Error> {
+        let coverage = self.coverage(checklist)?;
+        let checklist = self.checklist(checklist)?;
+        let root = self.active_folder()?;
+        let session = match session::latest(self.store.conn(), root.id, &checklist.id, false)? {
+            Some(row) => Some(self.session_view(row)?),
+            None => None,
+        };
+        let listed: HashSet<&str> = coverage
+            .controls
+            .iter()
+            .flat_map(|c| c.files.iter().map(String::as_str))
+            .collect();
+        let mut parts = report::Parts {
+            generated_at: crate::store::now(),
+            prerequisites: self.prerequisites(&checklist.id)?,
+            waivers: self.exemptions(&checklist.id)?.waivers,
+            session,
+            ..Default::default()
+        };
+        for entry in self.files(&FileQuery::default())? {
+            for n in entry.notes {
+                let control = n.tag.split('#').next().unwrap_or_default().to_string();
+                let note = (entry.path.clone(), n.note);
+                parts.notes.entry(control).or_default().push(note);
+            }
+        }
+        for row in index::all(self.store.conn(), root.id)? {
+            if listed.contains(row.path.as_str()) && row.missing_since.is_none() {
+                let file = report::ReportFile {
+                    absolute: index::absolute(&root.path, &row.raw_path),
+                    hash: row.hash,
+                    size: row.size,
+                };
+                parts.files.insert(row.path, file);
+            }
+        }
+        parts.root = root.path;
+        Ok(Report::new(checklist, coverage, parts))
+    }
+
+    /// Writes one export of a checklist at `out` (see `export::write`).
+    pub fn export(
+        &self,
+        checklist: &str,
+        format: ExportFormat,
+        out: &Path,
+        progress: &mut dyn FnMut(ExportProgress),
+        cancel: &CancelToken,
+    ) -> Result<ExportSummary, Error> {
+        let report = self.report(checklist)?;
+        Ok(crate::export::write(&report, format, out, progress, cancel)?)
+    }
+
+    /// The session of a checklist not ended yet, to resume after a restart.
+    pub fn open_session(&self, checklist: &str) -> Result<Option<Session>, Error> {
+        let checklist = self.checklist(checklist)?;
+        let root = self.active_folder()?;
+        match session::latest(self.store.conn(), root.id, &checklist.id, true)? {
+            Some(row) => Ok(Some(self.session_view(row)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Starts a validation session for a checklist, or returns the one already running.
+    pub fn start_session(&mut self, checklist: &str, planned_minutes: u32) -> Result<Session, Error> {
+        if !(1..=600).contains(&planned_minutes) {
+            return Err(Error::BadDuration(planned_minutes));
+        }
+        if let Some(open) = self.open_session(checklist)? {
+            return Ok(open);
+        }
+        let checklist = self.checklist(checklist)?;
+        let root = self.active_folder()?;
+        let id = session::start(
+            self.store.conn(),
+            root.id,
+            &checklist.id,
+            planned_minutes,
+            crate::store::now(),
+        )?;
+        self.session(id)
+    }
+
+    pub fn session(&self, id: i64) -> Result<Session, Error> {
+        self.session_view(self.session_row(id)?)
+    }
+
+    /// Records the reviewer's outcome for one control of the session's checklist, or clears
+    /// it (`None`). Written at once: nothing is lost if the app dies a second later.
+    pub fn record_outcome(
+        &mut self,
+        id: i64,
+        control: &str,
+        outcome: Option<(Outcome, Option<&str>)>,
+    ) -> Result<Session, Error> {
+        let control = self.session_control(id, control)?;
+        let note = outcome.and_then(|(_, n)| n).filter(|n| !n.trim().is_empty());
+        session::record(
+            self.store.conn(),
+            id,
+            &control,
+            outcome.map(|(o, _)| (o, note)),
+            crate::store::now(),
+        )?;
+        self.session(id)
+    }
+
+    /// Remembers the control on screen, so a reopened app resumes there.
+    pub fn move_session(&mut self, id: i64, control: &str) -> Result<(), Error> {
+        let control = self.session_control(id, control)?;
+        Ok(session::set_position(self.store.conn(), id, &control)?)
+    }
+
+    /// Hides (or shows again) private notes and folder paths while the screen is shared.
+    pub fn set_presenting(&mut self, id: i64, presenting: bool) -> Result<(), Error> {
+        self.session_row(id)?;
+        Ok(session::set_presenting(self.store.conn(), id, presenting)?)
+    }
+
+    pub fn end_session(&mut self, id: i64) -> Result<Session, Error> {
+        self.session_row(id)?;
+        session::end(self.store.conn(), id, crate::store::now())?;
+        self.session(id)
+    }
+
+    fn session_row(&self, id: i64) -> Result<SessionRow, Error> {
+        let root = self.active_folder()?;
+        session::load(self.store.conn(), id)?
+            .filter(|s| s.root_id == root.id)
+            .ok_or(Error::UnknownSession(id))
+    }
+
+    /// The control's ID as the session's checklist spells it; unknown IDs are refused with
+    /// the closest ones.
+    fn session_control(&self, id: i64, control: &str) -> Result<String, Error> {
+        let row = self.session_row(id)?;
+        let checklist = self.checklist(&row.checklist)?;
+        let target: ControlTarget = control.parse()?;
+        tags::validate(&target, std::slice::from_ref(checklist))?;
+        checklist
+            .control(&target.control)
+            .map(|c| c.control.id.clone())
+            .ok_or_else(|| {
+                Error::Tag(TagError::UnknownControl {
+                    given: target.control.clone(),
+                    closest: Vec::new(),
+                })
+            })
+    }
+
+    fn session_view(&self, row: SessionRow) -> Result<Session, Error> {
+        let coverage = self.coverage(&row.checklist)?;
+        let order: Vec<&str> = coverage.controls.iter().map(|c| c.id.as_str()).collect();
+        let walked: Vec<&str> = coverage
+            .controls
+            .iter()
+            .filter(|c| c.status.is_required())
+            .map(|c| c.id.as_str())
+            .collect();
+        Ok(Session::new(row, &order, &walked, crate::store::now()))
     }
 
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, Error> {

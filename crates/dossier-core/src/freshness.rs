@@ -41,6 +41,33 @@ pub fn parse_date(s: &str) -> Option<i64> {
     Some((era * 146_097 + doe - 719_468) * 86_400)
 }
 
+/// `YYYY-MM-DD` (UTC) of seconds since the epoch: the inverse of `parse_date`.
+pub fn format_date(secs: i64) -> String {
+    let days = secs.div_euclid(86_400);
+    // Civil date from days (Howard Hinnant's algorithm, inverse of the one above).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// `YYYY-MM-DD HH:MM UTC` of seconds since the epoch, for reports and session outcomes.
+pub fn format_time(secs: i64) -> String {
+    let s = secs.rem_euclid(86_400);
+    format!(
+        "{} {:02}:{:02} UTC",
+        format_date(secs),
+        s / 3600,
+        (s % 3600) / 60
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,6 +96,10 @@ mod tests {
         assert_eq!(parse_date("1970-01-02"), Some(86_400));
         assert_eq!(parse_date("2026-11-22"), Some(1_795_305_600));
         assert_eq!(parse_date("2026-13-01"), None);
+        for date in ["1970-01-01", "2000-02-29", "2026-11-22", "2100-03-01"] {
+            assert_eq!(format_date(parse_date(date).unwrap()), date);
+        }
+        assert_eq!(format_time(1_795_305_600 + 3_725), "2026-11-22 01:02 UTC");
         let now = parse_date("2026-11-22").unwrap();
         assert!(is_stale(parse_date("2025-10-01").unwrap(), 12, now));
         assert!(!is_stale(parse_date("2026-01-01").unwrap(), 12, now));
