@@ -9,9 +9,9 @@ use dossier_core::coverage::Coverage;
 use dossier_core::evidence::root::Root;
 use dossier_core::examples::CustomerExample;
 use dossier_core::exemptions::{Exemptions, WaiverKind};
+use dossier_core::export::{self, ExportFormat, ExportProgress, ExportSummary};
 use dossier_core::prerequisites::{PrerequisiteState, PrerequisiteStatus};
 use dossier_core::preview::Preview;
-use dossier_core::export::{self, ExportFormat, ExportProgress, ExportSummary};
 use dossier_core::search::SearchHit;
 use dossier_core::session::{Outcome, Session};
 use dossier_core::{FileEntry, FileQuery};
@@ -292,7 +292,10 @@ pub async fn set_prerequisite(
 
 /// The session of a checklist still running, to resume it.
 #[tauri::command]
-pub async fn open_session(shell: State<'_, Shell>, checklist: String) -> IpcResult<Option<Session>> {
+pub async fn open_session(
+    shell: State<'_, Shell>,
+    checklist: String,
+) -> IpcResult<Option<Session>> {
     Ok(shell.dossier().open_session(&checklist)?)
 }
 
@@ -411,7 +414,10 @@ pub async fn reveal_export(app: AppHandle, shell: State<'_, Shell>, path: String
             format!("{} is not an export of this session", path.display()),
         ));
     }
-    app.opener()
-        .reveal_item_in_dir(&path)
-        .map_err(|e| IpcError::new("open_failed", format!("cannot show {}: {e}", path.display())))
+    app.opener().reveal_item_in_dir(&path).map_err(|e| {
+        IpcError::new(
+            "open_failed",
+            format!("cannot show {}: {e}", path.display()),
+        )
+    })
 }

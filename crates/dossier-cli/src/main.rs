@@ -8,8 +8,10 @@ use clap::{Parser, Subcommand};
 use dossier_core::events::{CancelToken, IndexEvent};
 use dossier_core::examples::CustomerExample;
 use dossier_core::exemptions::WaiverKind;
+use dossier_core::export::{ExportFormat, ExportProgress};
 use dossier_core::extract::pool::{ExtractorConfig, ExtractorPool};
 use dossier_core::prerequisites::PrerequisiteState;
+use dossier_core::session::Outcome;
 use dossier_core::tags::ControlTarget;
 use dossier_core::watch::Watch;
 use dossier_core::{Dossier, FileQuery};
@@ -147,6 +149,23 @@ enum Command {
     /// Customer examples of the application: add (or update), list, remove.
     #[command(subcommand)]
     Example(ExampleCommand),
+    /// Export a checklist's application: the self-assessment spreadsheet (xlsx), the
+    /// evidence index report (html, pdf) or the evidence pack (pack: a folder, or a ZIP when
+    /// --out ends in .zip). Never written inside the evidence folder.
+    Export {
+        #[arg(value_enum)]
+        format: FormatArg,
+        checklist: String,
+        /// The file or folder to create; it must not exist yet.
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A validation session: start it, record the reviewer's outcome per control, show
+    /// the outcomes, follow-ups and pace, end it.
+    #[command(subcommand)]
+    Session(SessionCommand),
     /// Keep the index of a folder current, printing each change as it is applied.
     Watch {
         folder: PathBuf,
@@ -183,6 +202,53 @@ enum ExampleCommand {
     Remove {
         name: String,
     },
+}
+
+#[derive(Subcommand)]
+enum SessionCommand {
+    /// Start a session for a checklist (or show the one already running).
+    Start {
+        checklist: String,
+        #[arg(long, default_value_t = 60)]
+        minutes: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record the reviewer's outcome for a control of the running session.
+    Record {
+        checklist: String,
+        control: String,
+        #[arg(value_enum)]
+        outcome: OutcomeArg,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// The running (or else the last) session: outcomes, follow-ups and pace.
+    Show {
+        checklist: String,
+        #[arg(long)]
+        json: bool,
+    },
+    End {
+        checklist: String,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum OutcomeArg {
+    Met,
+    NotMet,
+    FollowUp,
+    /// Remove the recorded outcome.
+    Clear,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum FormatArg {
+    Xlsx,
+    Html,
+    Pdf,
+    Pack,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -371,6 +437,37 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             print::prerequisites(&d.prerequisites(&checklist)?, json)
         }
         Command::Example(cmd) => example(&mut open()?, cmd),
+        Command::Export {
+            format,
+            checklist,
+            out,
+            json,
+        } => {
+            let is_zip = out
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+            let format = match format {
+                FormatArg::Xlsx => ExportFormat::Xlsx,
+                FormatArg::Html => ExportFormat::Html,
+                FormatArg::Pdf => ExportFormat::Pdf,
+                FormatArg::Pack if is_zip => ExportFormat::Zip,
+                FormatArg::Pack => ExportFormat::Pack,
+            };
+            let mut progress = |p: ExportProgress| {
+                if !json {
+                    print::export_progress(&p)
+                }
+            };
+            let summary = open()?.export(
+                &checklist,
+                format,
+                &out,
+                &mut progress,
+                &CancelToken::default(),
+            )?;
+            print::export_summary(&summary, json)
+        }
+        Command::Session(cmd) => session(&mut open()?, cmd),
         Command::Watch { folder, json } => {
             if !json {
                 eprintln!("watching {} (Ctrl-C to stop)", folder.display());
@@ -412,6 +509,51 @@ fn example(d: &mut Dossier, cmd: ExampleCommand) -> anyhow::Result<()> {
             d.remove_example(&name)?;
             println!("removed customer example {name}");
             Ok(())
+        }
+    }
+}
+
+fn session(d: &mut Dossier, cmd: SessionCommand) -> anyhow::Result<()> {
+    let running = |d: &Dossier, checklist: &str| -> anyhow::Result<i64> {
+        d.open_session(checklist)?
+            .map(|s| s.id)
+            .with_context(|| format!("no session of {checklist} is running: start one first"))
+    };
+    match cmd {
+        SessionCommand::Start {
+            checklist,
+            minutes,
+            json,
+        } => print::session(&d.start_session(&checklist, minutes)?, json),
+        SessionCommand::Record {
+            checklist,
+            control,
+            outcome,
+            note,
+        } => {
+            let id = running(d, &checklist)?;
+            let outcome = match outcome {
+                OutcomeArg::Met => Some(Outcome::Met),
+                OutcomeArg::NotMet => Some(Outcome::NotMet),
+                OutcomeArg::FollowUp => Some(Outcome::FollowUp),
+                OutcomeArg::Clear => None,
+            };
+            let s = d.record_outcome(id, &control, outcome.map(|o| (o, note.as_deref())))?;
+            print::session(&s, false)
+        }
+        SessionCommand::Show { checklist, json } => {
+            let s = match d.open_session(&checklist)? {
+                Some(s) => s,
+                None => d
+                    .report(&checklist)?
+                    .session
+                    .with_context(|| format!("no session of {checklist} has run yet"))?,
+            };
+            print::session(&s, json)
+        }
+        SessionCommand::End { checklist } => {
+            let id = running(d, &checklist)?;
+            print::session(&d.end_session(id)?, false)
         }
     }
 }

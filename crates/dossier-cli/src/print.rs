@@ -6,8 +6,11 @@ use dossier_core::coverage::{ControlStatus, Coverage};
 use dossier_core::events::IndexEvent;
 use dossier_core::evidence::scan::ScanSummary;
 use dossier_core::examples::CustomerExample;
+use dossier_core::export::{ExportProgress, ExportSummary};
+use dossier_core::freshness::format_time;
 use dossier_core::prerequisites::{PrerequisiteState, PrerequisiteStatus};
 use dossier_core::search::SearchHit;
+use dossier_core::session::{PaceStatus, Session};
 use dossier_core::FileEntry;
 use serde::Serialize;
 use serde_json::json;
@@ -262,6 +265,76 @@ pub fn prerequisites(panel: &[PrerequisiteStatus], json: bool) -> anyhow::Result
         say!("{state} {:<5} {}", p.id, p.title)?;
         if let Some(v) = &p.value {
             say!("              {v}")?;
+        }
+    }
+    Ok(())
+}
+
+/// A pack's copy progress on one terminal line (stderr, so stdout stays clean).
+pub fn export_progress(p: &ExportProgress) {
+    if std::io::stderr().is_terminal() {
+        let percent = p.done * 100 / p.total.max(1);
+        eprint!("\r\x1b[Kcopying {percent:>3}%  {}", p.current);
+    }
+}
+
+pub fn export_summary(s: &ExportSummary, json: bool) -> anyhow::Result<()> {
+    if std::io::stderr().is_terminal() {
+        eprint!("\r\x1b[K");
+    }
+    if json {
+        return print_json(s);
+    }
+    let copied = if s.files > 0 {
+        format!(", {} evidence files copied and verified", s.files)
+    } else {
+        String::new()
+    };
+    say!(
+        "wrote {} ({} controls{copied}, {} bytes)",
+        s.path.display(),
+        s.controls,
+        s.bytes
+    )?;
+    Ok(())
+}
+
+pub fn session(s: &Session, json: bool) -> anyhow::Result<()> {
+    if json {
+        return print_json(s);
+    }
+    let state = match s.ended_at {
+        Some(t) => format!("ended {}", format_time(t)),
+        None => "running".to_string(),
+    };
+    let pace = match s.pace.status {
+        PaceStatus::Ahead => "ahead of pace",
+        PaceStatus::OnTrack => "on track",
+        PaceStatus::Behind => "behind pace",
+        PaceStatus::Overtime => "over time",
+        PaceStatus::Done => "every control recorded",
+    };
+    say!(
+        "session {} of {}: started {}, {state}; {} of {} controls recorded, {} min left, {pace}",
+        s.id,
+        s.checklist,
+        format_time(s.started_at),
+        s.pace.recorded,
+        s.pace.controls,
+        s.pace.left_secs.max(0) / 60
+    )?;
+    for o in &s.outcomes {
+        let note = o
+            .note
+            .as_deref()
+            .map(|n| format!(" — {n}"))
+            .unwrap_or_default();
+        say!("  {:<10} {}{note}", o.control, o.outcome.label())?;
+    }
+    if !s.follow_ups.is_empty() {
+        say!("action list:")?;
+        for o in &s.follow_ups {
+            say!("  {} {}", o.control, o.note.as_deref().unwrap_or(""))?;
         }
     }
     Ok(())

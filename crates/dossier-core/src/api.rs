@@ -13,9 +13,9 @@ use crate::evidence::scan::{self, ScanError, ScanSummary};
 use crate::evidence::status::FileStatus;
 use crate::examples::{self, CustomerExample};
 use crate::exemptions::{self, WaiverKind};
-use crate::extract::pool::ExtractorPool;
 use crate::export::report::{self, Report};
 use crate::export::{ExportError, ExportFormat, ExportProgress, ExportSummary};
+use crate::extract::pool::ExtractorPool;
 use crate::freshness;
 use crate::prerequisites::{self, PrerequisiteState, PrerequisiteStatus};
 use crate::preview::{self, Preview};
@@ -675,7 +675,9 @@ impl Dossier {
         cancel: &CancelToken,
     ) -> Result<ExportSummary, Error> {
         let report = self.report(checklist)?;
-        Ok(crate::export::write(&report, format, out, progress, cancel)?)
+        Ok(crate::export::write(
+            &report, format, out, progress, cancel,
+        )?)
     }
 
     /// The session of a checklist not ended yet, to resume after a restart.
@@ -689,7 +691,11 @@ impl Dossier {
     }
 
     /// Starts a validation session for a checklist, or returns the one already running.
-    pub fn start_session(&mut self, checklist: &str, planned_minutes: u32) -> Result<Session, Error> {
+    pub fn start_session(
+        &mut self,
+        checklist: &str,
+        planned_minutes: u32,
+    ) -> Result<Session, Error> {
         if !(1..=600).contains(&planned_minutes) {
             return Err(Error::BadDuration(planned_minutes));
         }
@@ -721,7 +727,9 @@ impl Dossier {
         outcome: Option<(Outcome, Option<&str>)>,
     ) -> Result<Session, Error> {
         let control = self.session_control(id, control)?;
-        let note = outcome.and_then(|(_, n)| n).filter(|n| !n.trim().is_empty());
+        let note = outcome
+            .and_then(|(_, n)| n)
+            .filter(|n| !n.trim().is_empty());
         session::record(
             self.store.conn(),
             id,

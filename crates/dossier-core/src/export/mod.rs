@@ -134,10 +134,18 @@ pub fn write(
     let staging = staging_path(&out);
     let result = match format {
         ExportFormat::Xlsx => xlsx::write(report, &staging).map(|()| 0),
-        ExportFormat::Html => write_file(&staging, html::render(report, &html::Links::ToFolder(&out)).as_bytes()).map(|()| 0),
-        ExportFormat::Pdf => pdf::render(report).and_then(|bytes| write_file(&staging, &bytes)).map(|()| 0),
+        ExportFormat::Html => {
+            let page = html::render(report, &html::Links::ToFolder(&out));
+            write_file(&staging, page.as_bytes()).map(|()| 0)
+        }
+        ExportFormat::Pdf => pdf::render(report)
+            .and_then(|bytes| write_file(&staging, &bytes))
+            .map(|()| 0),
         ExportFormat::Pack => pack::write_folder(report, &staging, progress, cancel),
-        ExportFormat::Zip => pack::write_zip(report, &staging, progress, cancel),
+        ExportFormat::Zip => {
+            let name = out.file_stem().unwrap_or_default().to_string_lossy();
+            pack::write_zip(report, &staging, &name, progress, cancel)
+        }
     };
     let files = match result {
         Ok(files) => files,
@@ -172,7 +180,11 @@ pub fn default_path(report: &Report, format: ExportFormat, folder: &Path) -> Pat
         crate::freshness::format_date(report.generated_at)
     );
     let named = |n: u32| {
-        let suffix = if n == 1 { String::new() } else { format!(" ({n})") };
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!(" ({n})")
+        };
         match format.extension() {
             Some(ext) => folder.join(format!("{stem}{suffix}.{ext}")),
             None => folder.join(format!("{stem}{suffix}")),
@@ -226,10 +238,14 @@ fn staging_path(out: &Path) -> PathBuf {
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    std::fs::write(path, bytes).map_err(|source| ExportError::Write {
+    std::fs::write(path, bytes).map_err(write_error(path))
+}
+
+pub(crate) fn write_error(path: &Path) -> impl Fn(io::Error) -> ExportError + '_ {
+    move |source| ExportError::Write {
         path: path.to_path_buf(),
         source,
-    })
+    }
 }
 
 fn remove(path: &Path) {
