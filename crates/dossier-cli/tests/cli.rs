@@ -465,3 +465,79 @@ fn attestations_dates_and_prerequisites_from_the_command_line() {
         .fails(&["prereq", "generative-ai-2025-08", "7.7", "--state", "met"])
         .contains("[unknown_prerequisite]"));
 }
+
+#[test]
+fn a_session_and_every_export_from_the_command_line() {
+    let cli = Cli::new();
+    let sow = cli.folder.join("Templates/SOW template.md");
+    cli.ok(&["scan", cli.folder()]);
+    cli.ok(&["tag", sow.to_str().unwrap(), "PRJ-003"]);
+    let started = cli.json(&[
+        "session",
+        "start",
+        "data-analytics",
+        "--minutes",
+        "30",
+        "--json",
+    ]);
+    assert_eq!(started["planned_minutes"], 30);
+    cli.ok(&["session", "record", "data-analytics", "prj-003", "met"]);
+    cli.ok(&[
+        "session",
+        "record",
+        "data-analytics",
+        "OPE-002",
+        "follow-up",
+        "--note",
+        "send the runbook v2",
+    ]);
+    let shown = cli.json(&["session", "show", "data-analytics", "--json"]);
+    assert_eq!(shown["id"], started["id"]);
+    assert_eq!(shown["outcomes"][0]["control"], "PRJ-003");
+    assert_eq!(shown["follow_ups"][0]["note"], "send the runbook v2");
+    assert_eq!(shown["pace"]["recorded"], 2);
+    cli.ok(&["session", "end", "data-analytics"]);
+    let err = cli.fails(&["session", "record", "data-analytics", "PRJ-003", "met"]);
+    assert!(err.contains("no session"), "{err}");
+
+    let out = cli.dir.path().join("exports");
+    std::fs::create_dir(&out).unwrap();
+    for (format, name) in [
+        ("xlsx", "a.xlsx"),
+        ("html", "a.html"),
+        ("pdf", "a.pdf"),
+        ("pack", "pack"),
+        ("pack", "pack.zip"),
+    ] {
+        let path = out.join(name);
+        let summary = cli.json(&[
+            "export",
+            format,
+            "data-analytics",
+            "--out",
+            path.to_str().unwrap(),
+            "--json",
+        ]);
+        let expected = if name == "pack.zip" { "zip" } else { format };
+        assert_eq!(summary["format"], expected);
+        assert_eq!(summary["controls"], 49);
+        assert_eq!(
+            Path::new(summary["path"].as_str().unwrap()),
+            path.canonicalize().unwrap()
+        );
+        assert!(summary["bytes"].as_u64().unwrap() > 0);
+    }
+    assert!(out
+        .join("pack/PRJ-003 Statement of Work/SOW template.md")
+        .is_file());
+    let inside = cli.folder.join("report.html");
+    let err = cli.fails(&[
+        "export",
+        "html",
+        "data-analytics",
+        "--out",
+        inside.to_str().unwrap(),
+    ]);
+    assert!(err.contains("[export_inside_evidence_folder]"), "{err}");
+    assert!(!inside.exists());
+}
