@@ -153,3 +153,40 @@ fn non_utf8_file_names_are_indexed_and_taggable() {
         .unwrap();
     assert_eq!(env.files()[path].tags, ["OPE-002"]);
 }
+
+#[test]
+fn deep_long_huge_empty_and_hidden_files_are_handled() {
+    let mut env = Env::new();
+    let deep: String = (1..=50).map(|i| format!("level-{i:02}/")).collect();
+    env.write(&format!("{deep}runbook.md"), "Runbook fifty folders down");
+    // A path of about 4,000 characters: the limit of what Linux can open is 4,096.
+    let segment = "s".repeat(205);
+    let long: String = (0..19).map(|i| format!("{segment}{i:02}/")).collect();
+    let long_file = format!("{long}sow.md");
+    assert!(env.path(&long_file).to_string_lossy().len() > 3_900);
+    env.write(&long_file, "Statement of work behind a very long path");
+    // 200 MB, sparse: hashed, listed as too large to read, and nothing else is slowed.
+    std::fs::create_dir_all(env.path("exports")).unwrap();
+    let big = std::fs::File::create(env.path("exports/archive.bin")).unwrap();
+    big.set_len(200 * 1024 * 1024).unwrap();
+    std::fs::write(env.path("empty.md"), b"").unwrap();
+    env.write(".hidden-notes.md", "private");
+    env.write(".git/config", "[core]");
+
+    let (summary, _) = env.scan();
+    let files = env.files();
+    assert_eq!(summary.files, 4, "listed: {:?}", files.keys());
+    assert!(files.keys().all(|k| !k.starts_with('.')), "hidden files are not evidence");
+    assert_eq!(files[&format!("{deep}runbook.md")].status, FileStatus::Ok);
+    assert_eq!(files[&long_file].status, FileStatus::Ok);
+    assert_eq!(files["empty.md"].detail.as_deref(), Some("empty file"));
+    let archive = &files["exports/archive.bin"];
+    assert_eq!(archive.size, 200 * 1024 * 1024);
+    assert!(archive.hash.is_some());
+    assert_eq!(
+        env.dossier.search("fifty folders", 5).unwrap()[0].path,
+        format!("{deep}runbook.md")
+    );
+    env.tag(&long_file, &["PRJ-003"]);
+    assert_eq!(env.file(&long_file).tags, ["PRJ-003"]);
+}
