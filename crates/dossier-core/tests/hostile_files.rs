@@ -176,7 +176,10 @@ fn deep_long_huge_empty_and_hidden_files_are_handled() {
     let (summary, _) = env.scan();
     let files = env.files();
     assert_eq!(summary.files, 4, "listed: {:?}", files.keys());
-    assert!(files.keys().all(|k| !k.starts_with('.')), "hidden files are not evidence");
+    assert!(
+        files.keys().all(|k| !k.starts_with('.')),
+        "hidden files are not evidence"
+    );
     assert_eq!(files[&format!("{deep}runbook.md")].status, FileStatus::Ok);
     assert_eq!(files[&long_file].status, FileStatus::Ok);
     assert_eq!(files["empty.md"].detail.as_deref(), Some("empty file"));

@@ -122,7 +122,11 @@ pub fn scan(
             row => jobs.push(Job { found: f, raw, row }),
         }
     }
-    let mut vanished = Vanished::new(known.into_values());
+    let incoming = jobs
+        .iter()
+        .filter(|j| j.row.is_none())
+        .filter_map(|j| j.found.outcome.as_ref().ok()?.node);
+    let mut vanished = Vanished::new(known.into_values(), incoming);
     sink(IndexEvent::Walked {
         files: summary.unchanged + jobs.len(),
         to_read: jobs.len(),
