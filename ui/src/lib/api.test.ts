@@ -101,6 +101,45 @@ describe("api", () => {
     ]);
   });
 
+  it("sends session and export commands by their Rust names", async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      return cmd === "default_export_folder" ? "/home/lead/Documents" : null;
+    });
+    await api.openSession("data-analytics-7.1");
+    await api.startSession("data-analytics-7.1", 45);
+    await api.session(7);
+    await api.recordOutcome(7, "PRJ-003", "follow_up", "send the signed SOW");
+    await api.recordOutcome(7, "PRJ-003", null, null);
+    await api.moveSession(7, "PRJ-004");
+    await api.setPresenting(7, false);
+    await api.endSession(7);
+    await expect(api.defaultExportFolder()).resolves.toBe("/home/lead/Documents");
+    await api.chooseExportFolder();
+    await api.exportChecklist("data-analytics-7.1", "zip", "/tmp/out");
+    await api.cancelExport();
+    await api.revealExport("/tmp/out/pack.zip");
+    expect(calls).toEqual([
+      ["open_session", { checklist: "data-analytics-7.1" }],
+      ["start_session", { checklist: "data-analytics-7.1", plannedMinutes: 45 }],
+      ["session", { id: 7 }],
+      [
+        "record_outcome",
+        { id: 7, control: "PRJ-003", outcome: "follow_up", note: "send the signed SOW" },
+      ],
+      ["record_outcome", { id: 7, control: "PRJ-003", outcome: null, note: null }],
+      ["move_session", { id: 7, control: "PRJ-004" }],
+      ["set_presenting", { id: 7, presenting: false }],
+      ["end_session", { id: 7 }],
+      ["default_export_folder", {}],
+      ["choose_export_folder", {}],
+      ["export", { checklist: "data-analytics-7.1", format: "zip", folder: "/tmp/out" }],
+      ["cancel_export", {}],
+      ["reveal_export", { path: "/tmp/out/pack.zip" }],
+    ]);
+  });
+
   it("rejects with the Rust side's IpcError as it is", async () => {
     mockIPC(() => {
       throw { code: "unknown_control", message: "unknown control PRJ-03; did you mean PRJ-003?" };
@@ -125,5 +164,15 @@ describe("api", () => {
     const batch: IndexEvent[] = [{ type: "file_added", path: "Operations/new-runbook.md" }];
     await emit("index-events", batch);
     expect(seen).toEqual([batch]);
+  });
+
+  it("delivers export progress to the listener until it unlistens", async () => {
+    mockIPC(() => null, { shouldMockEvents: true });
+    const seen: number[] = [];
+    const unlisten = await api.onExportProgress((p) => seen.push(p.done));
+    await emit("export-progress", { done: 10, total: 40, current: "PRJ-003/sow.docx" });
+    unlisten();
+    await emit("export-progress", { done: 40, total: 40, current: "" });
+    expect(seen).toEqual([10]);
   });
 });

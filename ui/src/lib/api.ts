@@ -6,14 +6,19 @@ import type { Checklist } from "./generated/Checklist";
 import type { Coverage } from "./generated/Coverage";
 import type { CustomerExample } from "./generated/CustomerExample";
 import type { Exemptions } from "./generated/Exemptions";
+import type { ExportFormat } from "./generated/ExportFormat";
+import type { ExportProgress } from "./generated/ExportProgress";
+import type { ExportSummary } from "./generated/ExportSummary";
 import type { FileEntry } from "./generated/FileEntry";
 import type { IndexEvent } from "./generated/IndexEvent";
 import type { IpcError } from "./generated/IpcError";
+import type { Outcome } from "./generated/Outcome";
 import type { PrerequisiteState } from "./generated/PrerequisiteState";
 import type { PrerequisiteStatus } from "./generated/PrerequisiteStatus";
 import type { Preview } from "./generated/Preview";
 import type { Root } from "./generated/Root";
 import type { SearchHit } from "./generated/SearchHit";
+import type { Session } from "./generated/Session";
 import type { ShellState } from "./generated/ShellState";
 import type { TagSummary } from "./generated/TagSummary";
 import type { WaiverKind } from "./generated/WaiverKind";
@@ -22,15 +27,21 @@ import { toIpcError } from "./errors";
 export type {
   CustomerExample,
   Exemptions,
+  ExportFormat,
+  ExportProgress,
+  ExportSummary,
   IpcError,
+  Outcome,
   PrerequisiteState,
   PrerequisiteStatus,
+  Session,
   ShellState,
   TagSummary,
   WaiverKind,
 };
 
 const INDEX_EVENTS = "index-events";
+const EXPORT_PROGRESS = "export-progress";
 
 async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   try {
@@ -106,10 +117,52 @@ export const setPrerequisite = (
   note: string | null,
 ) => call<null>("set_prerequisite", { checklist, id, state, value, note });
 
-export async function onIndexEvents(handler: (batch: IndexEvent[]) => void): Promise<UnlistenFn> {
+// Validation sessions: the running one of a checklist, walked control by control. Every
+// change is written at once; the pace is computed by the core at each call.
+/** The running session of a checklist, to resume it; null when none runs. */
+export const openSession = (checklist: string) =>
+  call<Session | null>("open_session", { checklist });
+/** Starts a session planned for 1–600 minutes, or returns the one already running. */
+export const startSession = (checklist: string, plannedMinutes: number) =>
+  call<Session>("start_session", { checklist, plannedMinutes });
+export const session = (id: number) => call<Session>("session", { id });
+/** `outcome` null clears the control's outcome (and its note). */
+export const recordOutcome = (
+  id: number,
+  control: string,
+  outcome: Outcome | null,
+  note: string | null,
+) => call<Session>("record_outcome", { id, control, outcome, note });
+/** Remembers the control on screen, so the session reopens there. */
+export const moveSession = (id: number, control: string) =>
+  call<null>("move_session", { id, control });
+export const setPresenting = (id: number, presenting: boolean) =>
+  call<null>("set_presenting", { id, presenting });
+export const endSession = (id: number) => call<Session>("end_session", { id });
+
+// Exports, written only into a folder the user picks (never inside the evidence folder).
+export const defaultExportFolder = () => call<string>("default_export_folder");
+/** The native folder dialog; null when the user cancels it. */
+export const chooseExportFolder = () => call<string | null>("choose_export_folder");
+/**
+ * The core names the file inside `folder` and never overwrites; pack and zip report
+ * progress (see onExportProgress), and a cancelled export rejects with code `cancelled`.
+ */
+export const exportChecklist = (checklist: string, format: ExportFormat, folder: string) =>
+  call<ExportSummary>("export", { checklist, format, folder });
+export const cancelExport = () => call<null>("cancel_export");
+/** Shows an export of this run in its folder; other paths are refused. */
+export const revealExport = (path: string) => call<null>("reveal_export", { path });
+
+async function subscribe<T>(event: string, handler: (payload: T) => void): Promise<UnlistenFn> {
   try {
-    return await listen<IndexEvent[]>(INDEX_EVENTS, (event) => handler(event.payload));
+    return await listen<T>(event, (e) => handler(e.payload));
   } catch (e) {
     throw toIpcError(e);
   }
 }
+
+export const onIndexEvents = (handler: (batch: IndexEvent[]) => void) =>
+  subscribe(INDEX_EVENTS, handler);
+export const onExportProgress = (handler: (progress: ExportProgress) => void) =>
+  subscribe(EXPORT_PROGRESS, handler);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import catalogJson from "./generated/catalog.json";
-import { indexCatalog, rankControls, scoreControl } from "./catalog";
+import { checklistControls, indexCatalog, rankControls, scoreControl } from "./catalog";
 import type { Checklist } from "./generated/Checklist";
 
 const index = indexCatalog(catalogJson as Checklist[]);
@@ -63,5 +63,15 @@ describe("rankControls", () => {
       "POV-002",
       "POV-003",
     ]);
+  });
+});
+
+describe("checklistControls", () => {
+  it("lists one checklist's controls in its own order", () => {
+    const genai = checklistControls(index, "generative-ai-2025-08");
+    expect(genai.map((c) => c.id)).toEqual([...index.placed.get("generative-ai-2025-08")!.keys()]);
+    expect(genai.every((c) => c.checklists.includes("generative-ai-2025-08"))).toBe(true);
+    expect(rankControls(genai, "PRFM-001")).toEqual([]);
+    expect(checklistControls(index, "no-such-checklist")).toEqual([]);
   });
 });

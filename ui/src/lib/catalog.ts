@@ -132,3 +132,9 @@ export function rankControls(
     .slice(0, limit)
     .map((r) => r.entry);
 }
+
+/** The controls of one checklist, in its order: what a session's quick jump searches. */
+export function checklistControls(index: CatalogIndex, checklist: string): ControlEntry[] {
+  const ids = [...(index.placed.get(checklist)?.keys() ?? [])];
+  return ids.flatMap((id) => index.byId.get(id) ?? []);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPercent, formatSize, plural } from "./format";
+import { formatClock, formatPercent, formatSize, plural } from "./format";
 
 describe("format", () => {
   it("formats sizes with one decimal below 10", () => {
@@ -12,6 +12,13 @@ describe("format", () => {
   it("formats readiness like the core reports it", () => {
     expect(formatPercent(18.7)).toBe("18.7%");
     expect(formatPercent(100)).toBe("100%");
+  });
+
+  it("formats durations as a clock", () => {
+    expect(formatClock(0)).toBe("0:00");
+    expect(formatClock(65.9)).toBe("1:05");
+    expect(formatClock(3729)).toBe("1:02:09");
+    expect(formatClock(-30)).toBe("0:00");
   });
 
   it("pluralises", () => {

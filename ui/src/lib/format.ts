@@ -29,6 +29,21 @@ export function formatDateTime(seconds: number): string {
   return dateTimeFormat.format(seconds * 1000);
 }
 
+const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: "short" });
+
+/** The time of day of `seconds` since the Unix epoch, e.g. "14:05". */
+export function formatTime(seconds: number): string {
+  return timeFormat.format(seconds * 1000);
+}
+
+/** A duration in seconds as a clock: "4:05", "1:02:09"; negative durations read "0:00". */
+export function formatClock(seconds: number): string {
+  const total = Math.max(0, Math.floor(seconds));
+  const [h, m, s] = [Math.floor(total / 3600), Math.floor(total / 60) % 60, total % 60];
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+}
+
 const numberFormat = new Intl.NumberFormat();
 export const formatCount = (n: number) => numberFormat.format(n);
 

@@ -38,3 +38,9 @@ export const collator = new Intl.Collator(
   new Intl.Collator().resolvedOptions().locale.includes("posix") ? "en" : undefined,
   { numeric: true, sensitivity: "base" },
 );
+
+/** The folder of an absolute path of either platform, to say where an export went. */
+export function parentOf(absolute: string): string {
+  const i = Math.max(absolute.lastIndexOf("/"), absolute.lastIndexOf("\\"));
+  return i === 0 ? absolute.slice(0, 1) : absolute.slice(0, Math.max(i, 0));
+}

@@ -81,7 +81,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{text-align:left;v
 .covered{background:var(--ok)}.partial{background:var(--part)}.gap{background:var(--gap)}.waived,.not_applicable{background:var(--muted)}
 .met{color:var(--ok)}.not_met{color:var(--gap)}.follow_up{color:var(--part)}
 .control{border:1px solid var(--line);border-radius:8px;padding:.6rem 1rem;margin:.8rem 0;break-inside:avoid}
-.control h3{margin:.2rem 0}.req{white-space:pre-line;color:var(--muted);font-size:.9rem}
+.control h3{margin:.2rem 0}.req{white-space:pre-line;color:var(--muted);font-size:.9rem;margin:.4rem 0}ul.req{white-space:normal}
 ul.items{padding-left:1.2rem;margin:.3rem 0}ul.items li{margin:.2rem 0}.yes::marker{content:'✓ ';color:var(--ok)}.no::marker{content:'✗ ';color:var(--gap)}
 .files{font-size:.9rem}.missing{color:var(--gap)}.outcome{margin-top:.4rem;font-size:.9rem}
 .bar{height:10px;background:#eaeef2;border-radius:5px;overflow:hidden;max-width:420px}.bar span{display:block;height:100%;background:var(--ok)}
@@ -268,9 +268,7 @@ fn controls(h: &mut String, r: &Report, links: &Links) {
             esc(&cov.category),
             id = esc(&cov.id)
         );
-        if !c.requirement.is_empty() {
-            let _ = write!(h, "<p class=\"req\">{}</p>", esc(&c.requirement));
-        }
+        requirement(h, &c.requirement);
         if let Some(reason) = &cov.exempt_reason {
             let _ = write!(
                 h,
@@ -291,6 +289,22 @@ fn controls(h: &mut String, r: &Report, links: &Links) {
             );
         }
         h.push_str("</div>");
+    }
+}
+
+/// The requirement's paragraphs, with its "- " lines as a list.
+fn requirement(h: &mut String, text: &str) {
+    for block in text.split("\n\n").map(str::trim).filter(|b| !b.is_empty()) {
+        let lines: Vec<&str> = block.lines().map(str::trim).collect();
+        if lines.iter().all(|l| l.starts_with("- ")) {
+            h.push_str("<ul class=\"req\">");
+            for l in lines {
+                let _ = write!(h, "<li>{}</li>", esc(&l[2..]));
+            }
+            h.push_str("</ul>");
+        } else {
+            let _ = write!(h, "<p class=\"req\">{}</p>", esc(block));
+        }
     }
 }
 
