@@ -89,7 +89,11 @@ fn hostile_files_get_a_status_and_the_rest_of_the_folder_is_indexed() {
         (f.status, f.detail.clone().unwrap_or_default())
     };
     assert_eq!(status("bad/truncated.pdf").0, FileStatus::Unreadable);
-    assert_eq!(status("bad/broken-xref.pdf").0, FileStatus::Unreadable);
+    assert_eq!(
+        status("bad/broken-xref.pdf").0,
+        FileStatus::Ok,
+        "read with its xref table rebuilt"
+    );
     assert_eq!(status("bad/encrypted.pdf").0, FileStatus::Encrypted);
     assert_eq!(status("bad/scan.pdf").0, FileStatus::NoTextLayer);
     assert!(status("bad/not-a-zip.docx")
@@ -125,6 +129,10 @@ fn hostile_files_get_a_status_and_the_rest_of_the_folder_is_indexed() {
     assert_eq!(
         env.dossier.search("deliverables", 5).unwrap()[0].path,
         "good/sow.docx"
+    );
+    assert_eq!(
+        env.dossier.search("billing platform", 5).unwrap()[0].path,
+        "bad/broken-xref.pdf"
     );
 
     // A timeout is retried on the next scan (it may have been load); nothing else is re-read.

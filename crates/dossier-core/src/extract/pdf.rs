@@ -1,7 +1,8 @@
 //! PDF text via pdf-extract, telling apart the failures a person can act on: a
-//! password to supply, a scan to tag by hand, or a damaged file to replace.
+//! password to supply, a scan to tag by hand, or a damaged file to replace. A file lopdf
+//! cannot open is read again with its cross-reference table rebuilt (`pdf_repair`).
 
-use super::{io_error, ExtractError};
+use super::{io_error, pdf_repair, ExtractError};
 use pdf_extract::{output_doc_page, Document, OutputError, PlainTextOutput};
 use std::path::Path;
 
@@ -10,10 +11,20 @@ pub(super) fn extract(path: &Path) -> Result<String, ExtractError> {
     if bytes.is_empty() {
         return Err(damaged("empty file"));
     }
+    match read(&bytes) {
+        Err(ExtractError::Unreadable(reason)) => match pdf_repair::rebuild(&bytes) {
+            Some(repaired) => read(&repaired).or(Err(ExtractError::Unreadable(reason))),
+            None => Err(ExtractError::Unreadable(reason)),
+        },
+        result => result,
+    }
+}
+
+fn read(bytes: &[u8]) -> Result<String, ExtractError> {
     // lopdf opens files whose user password is empty (the common "no editing"
     // protection) by itself and returns them decrypted; a file still encrypted
     // after loading needs a password nobody gave us.
-    let document = Document::load_mem(&bytes).map_err(load_error)?;
+    let document = Document::load_mem(bytes).map_err(load_error)?;
     if document.is_encrypted() {
         return Err(ExtractError::Encrypted);
     }
@@ -153,9 +164,9 @@ mod tests {
     }
 
     #[test]
-    fn a_truncated_file_is_unreadable() {
-        // lopdf finds no xref table or trailer in the first half and gives up; it
-        // has no reconstruction pass as pdftotext has.
+    fn a_file_cut_inside_its_text_stream_is_unreadable() {
+        // The rebuilt table finds the objects, but the one content stream is cut short of
+        // its declared length, so no page has text; the first error is the one reported.
         let error = pdf_text(fixtures::write_truncated_pdf).unwrap_err();
         assert_eq!(
             error,
@@ -166,16 +177,19 @@ mod tests {
     }
 
     #[test]
-    fn a_broken_xref_is_unreadable_not_a_scan() {
-        // lopdf skips every object the xref misplaces and still loads the file;
-        // pdf-extract would then return "" as for a scan. pdftotext reconstructs
-        // the table and reads it, pdf-extract cannot.
+    fn a_broken_xref_is_rebuilt_and_read() {
+        // lopdf skips every object the xref misplaces and still loads the file, with no
+        // pages; the rebuilt table points at the objects where they are.
         assert_eq!(
-            pdf_text(fixtures::write_broken_xref_pdf),
-            Err(ExtractError::Unreadable(
-                "damaged PDF: no readable pages".into()
-            ))
+            pdf_text(fixtures::write_broken_xref_pdf).unwrap(),
+            "Statement of Work: migration of the billing platform to AWS\nAcceptance criteria and sign-off"
         );
+    }
+
+    #[test]
+    fn bytes_that_are_no_pdf_at_all_stay_unreadable() {
+        let error = pdf_text(|path| std::fs::write(path, b"%PDF-1.4\nnothing here")).unwrap_err();
+        assert!(matches!(error, ExtractError::Unreadable(_)), "{error:?}");
     }
 
     #[test]
