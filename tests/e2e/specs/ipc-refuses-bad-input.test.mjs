@@ -55,3 +55,37 @@ test("unknown controls and oversized input get coded errors", async () => {
   const checklist = await invoke("coverage", { checklist: "no-such-checklist" });
   assert.equal(checklist.error.code, "unknown_checklist");
 });
+
+test("sessions and exports refuse bad input with coded errors", async () => {
+  const zero = await invoke("start_session", { checklist: "data-analytics", plannedMinutes: 0 });
+  assert.equal(zero.error.code, "bad_duration");
+  const session = await invoke("start_session", { checklist: "data-analytics", plannedMinutes: 30 });
+  assert.equal(session.ok, true, JSON.stringify(session));
+  const id = session.value.id;
+  const unknown = await invoke("record_outcome", {
+    id,
+    control: "PRJ-03",
+    outcome: "met",
+    note: null,
+  });
+  assert.equal(unknown.error.code, "unknown_control");
+  const other = await invoke("session", { id: id + 1000 });
+  assert.equal(other.error.code, "unknown_session");
+  const longNote = await invoke("record_outcome", {
+    id,
+    control: "PRJ-003",
+    outcome: "follow_up",
+    note: "x".repeat(10000),
+  });
+  assert.equal(longNote.error.code, "invalid_input");
+  const state = await invoke("shell_state", {});
+  const inside = await invoke("export", {
+    checklist: "data-analytics",
+    format: "html",
+    folder: state.value.folder.path,
+  });
+  assert.equal(inside.error.code, "export_inside_evidence_folder");
+  const reveal = await invoke("reveal_export", { path: "/etc/passwd" });
+  assert.equal(reveal.error.code, "outside_folder");
+  await invoke("end_session", { id });
+});

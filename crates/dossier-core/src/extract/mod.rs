@@ -11,7 +11,7 @@ mod diagram;
 mod normalize;
 mod office;
 mod pdf;
-mod pdf_repair;
+pub mod pdf_repair;
 pub mod pool;
 mod sheet;
 mod text;
