@@ -14,6 +14,7 @@ use dossier_core::prerequisites::{PrerequisiteState, PrerequisiteStatus};
 use dossier_core::preview::Preview;
 use dossier_core::search::SearchHit;
 use dossier_core::session::{Outcome, Session};
+use dossier_core::suggest::{ControlSuggestion, FileSuggestions};
 use dossier_core::{FileEntry, FileQuery};
 use serde::Serialize;
 use std::path::Path;
@@ -420,4 +421,37 @@ pub async fn reveal_export(app: AppHandle, shell: State<'_, Shell>, path: String
             format!("cannot show {}: {e}", path.display()),
         )
     })
+}
+
+/// Suggested tags of every file, or of one (`path`).
+#[tauri::command]
+pub async fn suggestions(
+    shell: State<'_, Shell>,
+    path: Option<String>,
+) -> IpcResult<Vec<FileSuggestions>> {
+    let path = path.map(|p| input::path(&p)).transpose()?;
+    Ok(shell.dossier().suggestions(path.as_deref())?)
+}
+
+/// Files that look like evidence for one control and are not tagged with it.
+#[tauri::command]
+pub async fn suggestions_for(
+    shell: State<'_, Shell>,
+    control: String,
+) -> IpcResult<Vec<ControlSuggestion>> {
+    let control = input::controls(&[control])?.remove(0).to_string();
+    Ok(shell.dossier().suggestions_for(&control)?)
+}
+
+/// Never suggest `control` for the file again.
+#[tauri::command]
+pub async fn reject_suggestion(
+    shell: State<'_, Shell>,
+    path: String,
+    control: String,
+) -> IpcResult<()> {
+    let control = input::controls(&[control])?.remove(0).to_string();
+    Ok(shell
+        .dossier()
+        .reject_suggestion(&input::path(&path)?, &control)?)
 }

@@ -70,6 +70,9 @@ fn main() {
             commands::export,
             commands::cancel_export,
             commands::reveal_export,
+            commands::suggestions,
+            commands::suggestions_for,
+            commands::reject_suggestion,
         ])
         .build(tauri::generate_context!("../tauri.conf.json"));
     match app {

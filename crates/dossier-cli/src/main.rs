@@ -166,6 +166,18 @@ enum Command {
     /// the outcomes, follow-ups and pace, end it.
     #[command(subcommand)]
     Session(SessionCommand),
+    /// Suggested tags: the controls each file (or FILE) looks like evidence for, with a
+    /// confidence and the reason. --accept-above T tags every suggestion of at least T;
+    /// --reject CONTROL never suggests CONTROL for FILE again.
+    Suggest {
+        file: Option<PathBuf>,
+        #[arg(long, value_name = "CONFIDENCE", conflicts_with = "reject")]
+        accept_above: Option<f64>,
+        #[arg(long, value_name = "CONTROL", requires = "file")]
+        reject: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Keep the index of a folder current, printing each change as it is applied.
     Watch {
         folder: PathBuf,
@@ -468,6 +480,28 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             print::export_summary(&summary, json)
         }
         Command::Session(cmd) => session(&mut open()?, cmd),
+        Command::Suggest {
+            file,
+            accept_above,
+            reject,
+            json,
+        } => {
+            let mut d = open()?;
+            if let (Some(file), Some(control)) = (&file, &reject) {
+                d.reject_suggestion(file, control)?;
+                println!(
+                    "{} will not be suggested for {} again",
+                    control.to_ascii_uppercase(),
+                    file.display()
+                );
+                return Ok(());
+            }
+            if let Some(threshold) = accept_above {
+                let accepted = d.accept_above(threshold)?;
+                return print::accepted(&accepted, json);
+            }
+            print::suggestions(&d.suggestions(file.as_deref())?, json)
+        }
         Command::Watch { folder, json } => {
             if !json {
                 eprintln!("watching {} (Ctrl-C to stop)", folder.display());

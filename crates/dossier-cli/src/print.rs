@@ -11,6 +11,7 @@ use dossier_core::freshness::format_time;
 use dossier_core::prerequisites::{PrerequisiteState, PrerequisiteStatus};
 use dossier_core::search::SearchHit;
 use dossier_core::session::{PaceStatus, Session};
+use dossier_core::suggest::FileSuggestions;
 use dossier_core::FileEntry;
 use serde::Serialize;
 use serde_json::json;
@@ -337,5 +338,54 @@ pub fn session(s: &Session, json: bool) -> anyhow::Result<()> {
             say!("  {} {}", o.control, o.note.as_deref().unwrap_or(""))?;
         }
     }
+    Ok(())
+}
+
+pub fn suggestions(files: &[FileSuggestions], json: bool) -> anyhow::Result<()> {
+    if json {
+        return print_json(&files);
+    }
+    for f in files {
+        if f.needs_a_look {
+            say!(
+                "{}\n  needs a look: an image or a scan, nothing to read",
+                f.path
+            )?;
+            continue;
+        }
+        if f.suggestions.is_empty() {
+            continue;
+        }
+        say!("{}", f.path)?;
+        for s in &f.suggestions {
+            say!(
+                "  {:<10} {:>4.0}%  {}",
+                s.control,
+                s.confidence * 100.0,
+                s.reason
+            )?;
+        }
+        if let Some(reason) = &f.example_reason {
+            say!("  {reason}")?;
+        }
+    }
+    Ok(())
+}
+
+pub fn accepted(accepted: &[(String, Vec<String>)], json: bool) -> anyhow::Result<()> {
+    if json {
+        let rows: Vec<_> = accepted
+            .iter()
+            .map(|(path, controls)| json!({ "path": path, "controls": controls }))
+            .collect();
+        return print_json(&rows);
+    }
+    for (path, controls) in accepted {
+        say!("tagged {path} with {}", controls.join(", "))?;
+    }
+    say!(
+        "{} file(s) tagged; review them with `dossier files`",
+        accepted.len()
+    )?;
     Ok(())
 }

@@ -17,6 +17,7 @@ pub mod preview;
 pub mod search;
 pub mod session;
 pub mod store;
+pub mod suggest;
 pub mod tags;
 pub mod watch;
 
