@@ -33,11 +33,20 @@ pub fn search(
 ) -> Result<Vec<SearchHit>, SearchError> {
     let fts = to_fts_query(query).ok_or(SearchError::EmptyQuery)?;
     let mut stmt = conn.prepare_cached(
-        "SELECT f.path, f.kind, f.status, f.missing_since IS NOT NULL,
+        // Rank first, then make excerpts for the hits shown only: `snippet` is the costly
+        // part, and a word most documents contain would otherwise pay it for every one.
+        "WITH top AS (
+             SELECT file_text.rowid AS id, bm25(file_text, 5.0, 1.0) AS score
+             FROM file_text JOIN files f ON f.id = file_text.rowid
+             WHERE file_text MATCH ?1 AND f.root_id = ?2
+             ORDER BY score LIMIT ?3)
+         SELECT f.path, f.kind, f.status, f.missing_since IS NOT NULL,
                 snippet(file_text, 1, '[', ']', '…', 12)
-         FROM file_text JOIN files f ON f.id = file_text.rowid
-         WHERE file_text MATCH ?1 AND f.root_id = ?2
-         ORDER BY bm25(file_text, 5.0, 1.0) LIMIT ?3",
+         FROM top
+         JOIN file_text ON file_text.rowid = top.id
+         JOIN files f ON f.id = top.id
+         WHERE file_text MATCH ?1
+         ORDER BY top.score",
     )?;
     let rows = stmt.query_map(params![fts, root_id, limit as i64], |r| {
         let missing: bool = r.get(3)?;
