@@ -5,6 +5,7 @@
 //! Offline and explainable: a curated vocabulary links the checklist's wording to the
 //! words documents use (`vocabulary`), and `score` weighs a file's text, name and folders.
 
+mod lexical;
 pub mod score;
 pub mod vocabulary;
 

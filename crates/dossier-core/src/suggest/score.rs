@@ -2,9 +2,10 @@
 //! own text asks for, and how strongly the file's text, name and folders show them.
 //! Every score comes with the words that made it, so the reason shown is the real one.
 
+use super::lexical;
 use super::vocabulary::{Concept, Haystack, Vocabulary};
 use crate::catalog::Checklist;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A control as suggestions see it: the concepts its text asks for, with how central each
 /// is (named in the title > in an evidence item > in the requirement).
@@ -12,10 +13,16 @@ use std::collections::BTreeMap;
 pub struct ControlProfile {
     pub id: String,
     pub concepts: Vec<(usize, f64)>,
+    /// The control's own distinctive words, weighted.
+    pub words: lexical::Profile,
 }
 
 /// Every control ID of `checklists` once, with its concepts.
 pub fn profiles(checklists: &[Checklist], vocabulary: &Vocabulary) -> Vec<ControlProfile> {
+    let mut lexical: HashMap<String, lexical::Profile> = lexical::profiles(checklists)
+        .into_iter()
+        .map(|p| (p.id.clone(), p))
+        .collect();
     let mut texts: BTreeMap<String, (String, String, String)> = BTreeMap::new();
     for c in checklists.iter().flat_map(|c| c.controls()) {
         let entry = texts.entry(c.control.id.clone()).or_default();
@@ -51,7 +58,15 @@ pub fn profiles(checklists: &[Checklist], vocabulary: &Vocabulary) -> Vec<Contro
                     Some((i, strength))
                 })
                 .collect();
-            ControlProfile { id, concepts }
+            let words = lexical.remove(&id).unwrap_or(lexical::Profile {
+                id: id.clone(),
+                words: Vec::new(),
+            });
+            ControlProfile {
+                id,
+                concepts,
+                words,
+            }
         })
         .collect()
 }
@@ -110,16 +125,37 @@ pub fn score(
     let noise = noise_reason(vocabulary, &name_hay, &folder_hay, file.text);
     let dominant = shown.iter().map(|e| e.text).fold(0.0, f64::max);
 
+    let lexical_text = format!("{} {} {}", stem, folders, file.text.unwrap_or_default());
+    let present: HashSet<String> = lexical::words(&lexical_text).collect();
+    let lexical: Vec<f64> = profiles
+        .iter()
+        .map(|p| lexical::coverage(&p.words, &present))
+        .collect();
+    let lexical_best = lexical.iter().copied().fold(0.0, f64::max);
+
     let mut scored: Vec<Scored> = profiles
         .iter()
-        .filter_map(|p| {
-            let (best, concept, ev) = p
+        .zip(&lexical)
+        .filter_map(|(p, &lex)| {
+            let concept = p
                 .concepts
                 .iter()
-                .map(|&(i, strength)| (strength * strength_of(&shown[i], dominant), i, &shown[i]))
-                .max_by(|a, b| a.0.total_cmp(&b.0))?;
-            let mut confidence = best;
-            let mut reason = describe(&vocabulary.concept[concept], ev);
+                .map(|&(i, strength)| (strength * strength_of(&shown[i], dominant), i))
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            let (concept_score, concept) = concept.unwrap_or((0.0, usize::MAX));
+            // The control's own words: relative to the best-matching control of this file,
+            // and only once the file uses a fair share of them.
+            let relative = if lexical_best > 0.0 {
+                lex / lexical_best
+            } else {
+                0.0
+            };
+            let words_score = relative.powi(2) * (lex / 0.25).min(1.0);
+            let mut confidence = 1.0 - (1.0 - concept_score) * (1.0 - 0.9 * words_score);
+            let mut reason = match vocabulary.concept.get(concept) {
+                Some(k) if concept_score >= 0.8 * words_score => describe(k, &shown[concept]),
+                _ => format!("uses the checklist's words ({})", own_words(p, &present)),
+            };
             if let Some(noise) = &noise {
                 confidence *= 0.35;
                 reason = format!("{reason} — but {noise}");
@@ -149,7 +185,7 @@ fn evidence(k: &Concept, text: Option<&Haystack>, name: &Haystack, folders: &Hay
                 .collect()
         })
         .unwrap_or_default();
-    found.sort_by(|a, b| b.0.cmp(&a.0));
+    found.sort_by_key(|f| std::cmp::Reverse(f.0));
     // Distinct words count most; repeats a little (a word said five times is not five
     // words of evidence).
     let weight: f64 = found
@@ -188,6 +224,19 @@ fn strength_of(e: &Evidence, dominant: f64) -> f64 {
         (Some(_), false) => 1.0,
     };
     1.0 - (1.0 - 0.85 * text) * (1.0 - 0.75 * name)
+}
+
+/// The control's three weightiest words the file uses.
+fn own_words(p: &ControlProfile, present: &HashSet<String>) -> String {
+    let words: Vec<&str> = p
+        .words
+        .words
+        .iter()
+        .filter(|(w, _)| present.contains(w))
+        .take(3)
+        .map(|(w, _)| w.as_str())
+        .collect();
+    list(&words)
 }
 
 fn describe(k: &Concept, e: &Evidence) -> String {

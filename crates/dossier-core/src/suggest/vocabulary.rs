@@ -71,10 +71,15 @@ impl Haystack {
 
     /// How many times `term` occurs (see `contains`).
     pub fn count(&self, term: &str) -> usize {
-        match term.strip_suffix('*') {
-            Some(prefix) => self.0.matches(&format!(" {prefix}")).count(),
-            None => self.0.matches(&format!(" {term} ")).count(),
-        }
+        let (word, whole) = match term.strip_suffix('*') {
+            Some(prefix) => (prefix, false),
+            None => (term, true),
+        };
+        let needle = format!(" {word}");
+        self.0
+            .match_indices(&needle)
+            .filter(|(at, _)| !whole || self.0[at + needle.len()..].starts_with(' '))
+            .count()
     }
 }
 
