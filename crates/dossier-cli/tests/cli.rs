@@ -541,3 +541,35 @@ fn a_session_and_every_export_from_the_command_line() {
     assert!(err.contains("[export_inside_evidence_folder]"), "{err}");
     assert!(!inside.exists());
 }
+
+#[test]
+fn suggest_lists_reasons_and_accepts_only_above_the_threshold() {
+    let cli = Cli::new();
+    cli.ok(&["scan", cli.folder()]);
+    let all = cli.json(&["suggest", "--json"]);
+    let sow = find(&all, "path", "Templates/SOW template.md");
+    let first = &sow["suggestions"][0];
+    assert_eq!(first["control"], "PRJ-003", "{sow}");
+    assert!(first["reason"].as_str().unwrap().contains("sow"), "{first}");
+    assert!(first["confidence"].as_f64().unwrap() > 0.3);
+
+    let accepted = cli.json(&["suggest", "--accept-above", "0.99", "--json"]);
+    assert_eq!(
+        accepted.as_array().unwrap().len(),
+        0,
+        "nothing is that sure"
+    );
+    let file = cli.folder.join("Templates/SOW template.md");
+    cli.ok(&["suggest", file.to_str().unwrap(), "--reject", "PRJ-003"]);
+    let again = cli.json(&["suggest", file.to_str().unwrap(), "--json"]);
+    assert!(again[0]["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["control"] != "PRJ-003"));
+    let files = cli.json(&["files", "--json"]);
+    assert!(find(&files, "path", "Templates/SOW template.md")["tags"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+}
