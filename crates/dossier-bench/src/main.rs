@@ -1,128 +1,151 @@
-//! `dossier-bench`: generates a deterministic folder of mixed evidence files and prints
-//! Dossier's scan throughput, cold and warm, next to the reference tools on the same tree.
+//! `dossier-bench`: generates deterministic evidence folders and prints, in one run, every
+//! benchmark figure of Dossier next to its reference tool and its target: cold index, warm
+//! rescan, text recovered, small files, watcher, queries, app start-up and memory.
 //! Figures are printed, never asserted.
 
+mod app;
 mod generate;
+mod queries;
+mod reference;
+mod report;
+mod scan;
+mod text;
+mod watcher;
 
-use clap::Parser;
-use dossier_core::events::CancelToken;
-use dossier_core::extract::pool::{ExtractorConfig, ExtractorPool};
-use dossier_core::Dossier;
-use std::path::PathBuf;
-use std::process::Command;
-use std::time::{Duration, Instant};
+use clap::{Parser, ValueEnum};
+use dossier_core::extract::pool::ExtractorConfig;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 #[derive(Parser)]
-#[command(about = "Benchmark Dossier's scan on a generated evidence folder")]
+#[command(about = "Benchmark Dossier on generated evidence folders, next to the reference tools")]
 struct Args {
-    /// Number of files to generate.
+    /// Mixed files to generate (PDF, DOCX, Markdown, images, other).
     #[arg(long, default_value_t = 10_000)]
     files: usize,
-    /// Where to generate the folder (kept between runs; regenerated if the count differs).
+    /// Small binary files to generate for the many-files run.
+    #[arg(long, default_value_t = 100_000)]
+    small_files: usize,
+    /// Files created at once for the watcher's burst.
+    #[arg(long, default_value_t = 1_000)]
+    burst: usize,
+    /// Single files created one by one for the watcher's latency.
+    #[arg(long, default_value_t = 30)]
+    latency_samples: usize,
+    /// Runs of each coverage and search query.
+    #[arg(long, default_value_t = 20)]
+    query_runs: usize,
+    /// App launches for start-up time and memory.
+    #[arg(long, default_value_t = 3)]
+    app_runs: usize,
+    /// Run only these parts (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    only: Vec<Part>,
+    /// Skip these parts (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    skip: Vec<Part>,
+    /// Where the folders are generated (kept between runs) and the databases written.
     #[arg(long, default_value = "target/bench-evidence")]
     dir: PathBuf,
+}
+
+/// The parts of a run. All but `small` work on the mixed folder's index, so `index` runs
+/// whenever one of them does.
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum Part {
+    /// Cold index and warm rescan next to find, b3sum and pdftotext.
+    Index,
+    /// Share of PDFs with text, of those pdftotext reads.
+    Text,
+    /// Coverage and search times with two tags on every file.
+    Queries,
+    /// Burst of new files and single-file latency through the watcher.
+    Watch,
+    /// Cold index of the small-files folder.
+    Small,
+    /// App start-up and memory (needs the built app).
+    App,
+}
+
+impl Args {
+    fn wants(&self, part: Part) -> bool {
+        (self.only.is_empty() || self.only.contains(&part)) && !self.skip.contains(&part)
+    }
 }
 
 fn main() -> anyhow::Result<()> {
     dossier_core::extract::worker::serve_if_requested();
     let args = Args::parse();
-    let folder = args.dir.join(format!("mixed-{}", args.files));
-    let started = Instant::now();
-    let made = generate::folder(&folder, args.files)?;
+    let extractor = ExtractorConfig::current_exe()?;
     println!(
-        "folder: {} ({} files, {:.1} MiB; generated in {:.1} s)",
-        folder.display(),
-        made.files,
-        mib(made.bytes),
-        started.elapsed().as_secs_f64()
+        "machine: {} cores, load average {} (other work skews every figure)",
+        reference::cores(),
+        std::fs::read_to_string("/proc/loadavg")
+            .unwrap_or_default()
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ")
     );
-    println!(
-        "machine: {} cores\n",
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    );
-    println!(
-        "{:<44} {:>9} {:>11} {:>9}",
-        "run", "seconds", "files/s", "MiB/s"
-    );
-
+    println!("targets are stated for the default sizes (--files 10000 --small-files 100000)");
     let db_dir = args.dir.join("db");
-    let _ = std::fs::remove_dir_all(&db_dir);
-    let mut dossier = Dossier::open(&db_dir.join("bench.sqlite"))?;
-    let pool = ExtractorPool::new(ExtractorConfig::current_exe()?);
-    for label in [
-        "dossier scan, cold (walk+hash+extract)",
-        "dossier scan, warm (nothing changed)",
-    ] {
-        let t = Instant::now();
-        let s = dossier.scan(&folder, &pool, &CancelToken::default(), &mut |_| {})?;
-        row(label, t.elapsed(), made.files, made.bytes);
-        if s.files != made.files {
-            println!(
-                "  note: indexed {} files, {} unreadable",
-                s.files, s.unreadable
-            );
-        }
+    std::fs::create_dir_all(&db_dir)?;
+    let mixed_db = db_dir.join(format!("mixed-{}.sqlite", args.files));
+    let on_mixed = [
+        Part::Index,
+        Part::Text,
+        Part::Queries,
+        Part::Watch,
+        Part::App,
+    ];
+    if on_mixed.into_iter().any(|p| args.wants(p)) {
+        mixed(&args, &mixed_db, &extractor)?;
     }
-
-    let cores = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .to_string();
-    let dir = folder.display().to_string();
-    reference(
-        "find -printf '%s %T@' (stat only)",
-        &format!("find '{dir}' -type f -printf '%s %T@\\n' >/dev/null"),
-        made.files,
-        made.bytes,
-    );
-    reference(
-        &format!("find | xargs -P{cores} b3sum"),
-        &format!("find '{dir}' -type f -print0 | xargs -0 -P{cores} -n 64 b3sum >/dev/null"),
-        made.files,
-        made.bytes,
-    );
-    reference(
-        &format!("xargs -P{cores} pdftotext ({} PDFs)", made.pdfs),
-        &format!(
-            "find '{dir}' -name '*.pdf' -print0 | xargs -0 -P{cores} -I{{}} pdftotext -q {{}} /dev/null"
-        ),
-        made.pdfs,
-        made.pdf_bytes,
-    );
+    if args.wants(Part::Small) {
+        let folder = args.dir.join(format!("small-{}", args.small_files));
+        let made = ready("small-files", || generate::small(&folder, args.small_files))?;
+        let db = db_dir.join(format!("small-{}.sqlite", args.small_files));
+        scan::small(&db, &made, &extractor)?;
+    }
+    if args.wants(Part::App) {
+        app::run(&mixed_db, args.files, args.app_runs)?;
+    }
     Ok(())
 }
 
-fn row(label: &str, took: Duration, files: usize, bytes: u64) {
-    let s = took.as_secs_f64().max(1e-9);
+/// The mixed folder's parts, on one index, closed before the watcher copies it (SQLite
+/// folds its WAL back in on close) and before the app opens it.
+fn mixed(args: &Args, db: &Path, extractor: &ExtractorConfig) -> anyhow::Result<()> {
+    let folder = args.dir.join(format!("mixed-{}", args.files));
+    watcher::remove_scratch(&folder)?;
+    let made = ready("mixed", || generate::mixed(&folder, args.files))?;
+    let mut dossier = scan::mixed(db, &made, extractor)?;
+    if args.wants(Part::Text) {
+        text::recovered(&dossier, &made)?;
+    }
+    if args.wants(Part::Queries) {
+        queries::run(&mut dossier, args.query_runs)?;
+    }
+    drop(dossier);
+    if args.wants(Part::Watch) {
+        watcher::run(
+            db,
+            &folder,
+            extractor.clone(),
+            args.burst,
+            args.latency_samples,
+        )?;
+    }
+    Ok(())
+}
+
+/// Generates (or finds cached) a folder, saying how long that took.
+fn ready<T>(name: &str, generate: impl FnOnce() -> std::io::Result<T>) -> std::io::Result<T> {
+    let started = Instant::now();
+    let made = generate()?;
     println!(
-        "{label:<44} {s:>9.2} {:>11.0} {:>9.1}",
-        files as f64 / s,
-        mib(bytes) / s
+        "\n{name} folder ready in {}",
+        report::secs(started.elapsed())
     );
-}
-
-/// Times a reference shell pipeline; says so when its tool is not installed.
-fn reference(label: &str, script: &str, files: usize, bytes: u64) {
-    let tool = script
-        .split_whitespace()
-        .find(|w| ["b3sum", "pdftotext"].contains(w));
-    if let Some(tool) = tool {
-        if !on_path(tool) {
-            println!("{label:<44} {:>9}", format!("({tool} not installed)"));
-            return;
-        }
-    }
-    let t = Instant::now();
-    match Command::new("sh").arg("-c").arg(script).status() {
-        Ok(_) => row(label, t.elapsed(), files, bytes),
-        Err(e) => println!("{label:<44} failed: {e}"),
-    }
-}
-
-fn on_path(tool: &str) -> bool {
-    std::env::var_os("PATH")
-        .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(tool).is_file()))
-}
-
-fn mib(bytes: u64) -> f64 {
-    bytes as f64 / (1024.0 * 1024.0)
+    Ok(made)
 }

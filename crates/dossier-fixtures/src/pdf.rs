@@ -64,6 +64,16 @@ pub fn write_broken_xref_pdf(path: &Path) -> io::Result<()> {
     std::fs::write(path, assemble(&sample_objects(), "", |offset| offset + 7))
 }
 
+/// Writes [`write_pdf`]'s document for `pages` with the damage of
+/// [`write_broken_xref_pdf`]: every object intact, every xref entry seven bytes off.
+/// Readers that rebuild the table (as `pdftotext` does) still get all the text.
+pub fn write_broken_xref_text_pdf(path: &Path, pages: &[&str]) -> io::Result<()> {
+    std::fs::write(
+        path,
+        assemble(&text_objects(pages), "", |offset| offset + 7),
+    )
+}
+
 fn sample_objects() -> Vec<Vec<u8>> {
     text_objects(&[
         "Statement of Work: migration of the billing platform to AWS",
