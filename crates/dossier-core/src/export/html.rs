@@ -147,12 +147,7 @@ fn session(h: &mut String, r: &Report) {
     if !s.follow_ups.is_empty() {
         h.push_str("<h3>Action list</h3><table><tr><th>Control</th><th>Follow-up</th><th>Recorded</th></tr>");
         for f in &s.follow_ups {
-            let title = r
-                .controls
-                .iter()
-                .find(|c| c.coverage.id == f.control)
-                .map(|c| c.coverage.title.as_str())
-                .unwrap_or_default();
+            let title = r.title_of(&f.control);
             let _ = write!(
                 h,
                 "<tr><td><a href=\"#{id}\">{id}</a> {}</td><td>{}</td><td>{}</td></tr>",
@@ -168,16 +163,7 @@ fn session(h: &mut String, r: &Report) {
 }
 
 fn gaps(h: &mut String, r: &Report) {
-    let open: Vec<&ReportControl> = r
-        .controls
-        .iter()
-        .filter(|c| {
-            matches!(
-                c.coverage.status,
-                ControlStatus::Gap | ControlStatus::Partial
-            )
-        })
-        .collect();
+    let open = r.open_controls();
     h.push_str("<section id=\"gaps\"><h2>Gaps</h2>");
     if open.is_empty() {
         h.push_str("<p>Every required control has its evidence.</p></section>");

@@ -334,12 +334,7 @@ fn layout(r: &Report, fonts: &Fonts) -> Vec<Vec<Op>> {
             f.gap(4.0);
             f.text(MARGIN, "Action list", 10.5, true, INK);
             for a in &s.follow_ups {
-                let title = r
-                    .controls
-                    .iter()
-                    .find(|c| c.coverage.id == a.control)
-                    .map(|c| c.coverage.title.as_str())
-                    .unwrap_or_default();
+                let title = r.title_of(&a.control);
                 f.text(
                     MARGIN + 10.0,
                     &format!("{} {title}", a.control),
@@ -355,16 +350,7 @@ fn layout(r: &Report, fonts: &Fonts) -> Vec<Vec<Op>> {
     }
 
     f.heading("Gaps", 13.0);
-    let open: Vec<_> = r
-        .controls
-        .iter()
-        .filter(|c| {
-            matches!(
-                c.coverage.status,
-                ControlStatus::Gap | ControlStatus::Partial
-            )
-        })
-        .collect();
+    let open = r.open_controls();
     if open.is_empty() {
         f.text(
             MARGIN,

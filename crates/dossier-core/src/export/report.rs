@@ -85,6 +85,27 @@ impl Report {
         }
     }
 
+    /// The title of a control of this checklist ("" if it has none by that ID).
+    pub fn title_of(&self, id: &str) -> &str {
+        self.controls
+            .iter()
+            .find(|c| c.coverage.id == id)
+            .map_or("", |c| c.coverage.title.as_str())
+    }
+
+    /// Controls that still lack evidence (gap or partial), in checklist order.
+    pub fn open_controls(&self) -> Vec<&ReportControl> {
+        self.controls
+            .iter()
+            .filter(|c| {
+                matches!(
+                    c.coverage.status,
+                    ControlStatus::Gap | ControlStatus::Partial
+                )
+            })
+            .collect()
+    }
+
     /// Present files of one control with the evidence items each answers (empty: the
     /// control as a whole), in path order.
     pub fn files_of(&self, control: &ReportControl) -> Vec<(String, Vec<u32>)> {
