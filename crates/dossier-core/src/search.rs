@@ -66,15 +66,20 @@ pub fn search(
 
 /// Turns what a person types into a safe FTS5 query: each word quoted, prefix-matched,
 /// all required. Operators and punctuation in the input are treated as separators.
+/// Each word quoted (so FTS5 syntax in a query is plain text); the last one a prefix, as
+/// the user may still be typing it. Earlier words are whole: a prefix of a common word
+/// ("root"*) expands to every word it begins and makes the query slow.
 fn to_fts_query(query: &str) -> Option<String> {
     use unicode_normalization::UnicodeNormalization;
     let normalised: String = query.nfkc().collect();
-    let words: Vec<String> = normalised
+    let words: Vec<&str> = normalised
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{w}\"*"))
         .collect();
-    (!words.is_empty()).then(|| words.join(" "))
+    let (last, init) = words.split_last()?;
+    let mut quoted: Vec<String> = init.iter().map(|w| format!("\"{w}\"")).collect();
+    quoted.push(format!("\"{last}\"*"));
+    Some(quoted.join(" "))
 }
 
 #[cfg(test)]
@@ -82,12 +87,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn queries_are_quoted_word_prefixes() {
-        assert_eq!(to_fts_query("root cause").unwrap(), "\"root\"* \"cause\"*");
-        assert_eq!(to_fts_query("OPE-002").unwrap(), "\"OPE\"* \"002\"*");
+    fn queries_are_quoted_words_and_the_last_one_a_prefix() {
+        assert_eq!(to_fts_query("root cause").unwrap(), "\"root\" \"cause\"*");
+        assert_eq!(to_fts_query("OPE-002").unwrap(), "\"OPE\" \"002\"*");
         assert_eq!(
             to_fts_query("\"a\" OR NEAR(").unwrap(),
-            "\"a\"* \"OR\"* \"NEAR\"*"
+            "\"a\" \"OR\" \"NEAR\"*"
         );
         assert_eq!(to_fts_query("ﬁnance").unwrap(), "\"finance\"*");
         assert_eq!(to_fts_query(" -- "), None);

@@ -89,3 +89,22 @@ test("sessions and exports refuse bad input with coded errors", async () => {
   assert.equal(reveal.error.code, "outside_folder");
   await invoke("end_session", { id });
 });
+
+test("suggested tags refuse paths outside the folder and unknown controls", async () => {
+  const files = await invoke("files", {});
+  const path = files.value[0].path;
+  for (const [cmd, args] of [
+    ["suggestions", { path: "/etc/passwd" }],
+    ["reject_suggestion", { path: "../../etc/passwd", control: "PRJ-003" }],
+  ]) {
+    const res = await invoke(cmd, args);
+    assert.equal(res.error?.code, "outside_folder", `${cmd}: ${JSON.stringify(res)}`);
+  }
+  for (const [cmd, args] of [
+    ["suggestions_for", { control: "PRJ-03" }],
+    ["reject_suggestion", { path, control: "PRJ-03" }],
+  ]) {
+    const res = await invoke(cmd, args);
+    assert.equal(res.error?.code, "unknown_control", `${cmd}: ${JSON.stringify(res)}`);
+  }
+});

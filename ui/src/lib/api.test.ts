@@ -70,6 +70,24 @@ describe("api", () => {
     ]);
   });
 
+  it("asks for suggested tags and rejects one by their Rust names", async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      return cmd === "reject_suggestion" ? null : [];
+    });
+    await expect(api.suggestions(null)).resolves.toEqual([]);
+    await api.suggestions("Delivery/SOW.docx");
+    await expect(api.suggestionsFor("PRJ-003")).resolves.toEqual([]);
+    await api.rejectSuggestion("Delivery/SOW.docx", "OPE-001");
+    expect(calls).toEqual([
+      ["suggestions", { path: null }],
+      ["suggestions", { path: "Delivery/SOW.docx" }],
+      ["suggestions_for", { control: "PRJ-003" }],
+      ["reject_suggestion", { path: "Delivery/SOW.docx", control: "OPE-001" }],
+    ]);
+  });
+
   it("sends attestations, freshness and prerequisites by their Rust names", async () => {
     const calls: [string, unknown][] = [];
     mockIPC((cmd, args) => {

@@ -3,6 +3,7 @@
 import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { Checklist } from "./generated/Checklist";
+import type { ControlSuggestion } from "./generated/ControlSuggestion";
 import type { Coverage } from "./generated/Coverage";
 import type { CustomerExample } from "./generated/CustomerExample";
 import type { Exemptions } from "./generated/Exemptions";
@@ -10,6 +11,7 @@ import type { ExportFormat } from "./generated/ExportFormat";
 import type { ExportProgress } from "./generated/ExportProgress";
 import type { ExportSummary } from "./generated/ExportSummary";
 import type { FileEntry } from "./generated/FileEntry";
+import type { FileSuggestions } from "./generated/FileSuggestions";
 import type { IndexEvent } from "./generated/IndexEvent";
 import type { IpcError } from "./generated/IpcError";
 import type { Outcome } from "./generated/Outcome";
@@ -25,11 +27,13 @@ import type { WaiverKind } from "./generated/WaiverKind";
 import { toIpcError } from "./errors";
 
 export type {
+  ControlSuggestion,
   CustomerExample,
   Exemptions,
   ExportFormat,
   ExportProgress,
   ExportSummary,
+  FileSuggestions,
   IpcError,
   Outcome,
   PrerequisiteState,
@@ -73,6 +77,21 @@ export const preview = (path: string) => call<Preview>("preview", { path });
 export const openFile = (path: string) => call<null>("open_file", { path });
 export const revealFile = (path: string) => call<null>("reveal_file", { path });
 export const cancelScan = () => call<null>("cancel_scan");
+
+// Suggested tags: the core proposes, the user accepts (with `tag`) or rejects; never applied
+// on their own.
+/**
+ * `path` null: every present file of the folder. The core scores every file then, so call
+ * it once per refresh, never per row.
+ */
+export const suggestions = (path: string | null) =>
+  call<FileSuggestions[]>("suggestions", { path });
+/** Files not tagged with `control` that look like evidence for it, best first. */
+export const suggestionsFor = (control: string) =>
+  call<ControlSuggestion[]>("suggestions_for", { control });
+/** Never suggests `control` for the file again. */
+export const rejectSuggestion = (path: string, control: string) =>
+  call<null>("reject_suggestion", { path, control });
 
 // Customer examples of the active folder; keyed by name (send id 0 for a new one).
 export const examples = () => call<CustomerExample[]>("examples");

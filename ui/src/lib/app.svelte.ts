@@ -4,6 +4,7 @@ import * as api from "./api";
 import type {
   CustomerExample,
   Exemptions,
+  FileSuggestions,
   IpcError,
   PrerequisiteState,
   PrerequisiteStatus,
@@ -12,6 +13,7 @@ import type {
 } from "./api";
 import { indexCatalog, type CatalogIndex } from "./catalog";
 import { Coalescer } from "./coalesce";
+import { Debouncer } from "./debounce";
 import {
   matchesFilter,
   sortFiles,
@@ -28,10 +30,17 @@ import type { IndexEvent } from "./generated/IndexEvent";
 import type { Root } from "./generated/Root";
 import type { ScanSummary } from "./generated/ScanSummary";
 import type { SearchHit } from "./generated/SearchHit";
-import { ancestorFolders, isInside, lastComponent } from "./paths";
+import { ancestorFolders, baseName, isInside, lastComponent } from "./paths";
 import { withAnswer } from "./prerequisites";
 import { applyBatch, type ScanProgress } from "./scan";
 import { EMPTY_SELECTION, prune, type Selection } from "./selection";
+import {
+  reviewQueue,
+  strongPaths,
+  suggestionMap,
+  withoutSuggestions,
+  type SuggestionMap,
+} from "./suggestions";
 import { buildTree } from "./tree";
 
 export type View = "evidence" | "dashboard";
@@ -53,6 +62,8 @@ export type PickerTarget = { paths: string[] };
 export type FileTarget = { control: string; item: number | null; example?: string | null };
 
 const REFETCH_INTERVAL = 334; // at most ~3 refetches per second while a scan streams events
+// Suggestions score every file of the folder: reloaded once index events have settled.
+const SUGGEST_SETTLE = 800;
 const SEARCH_DELAY = 200;
 const TOAST_TIME = { success: 8000, info: 4000, error: 10000 } as const;
 
@@ -77,6 +88,8 @@ class AppState {
   exemptions = $state.raw<Exemptions | null>(null);
   /** The prerequisites panel of the shown checklist, loaded when it is opened. */
   prerequisites = $state.raw<PrerequisiteStatus[] | null>(null);
+  /** Suggested tags of every present file, by path, as the core last proposed them. */
+  suggestions = $state.raw<SuggestionMap>(new Map());
 
   // The live index.
   scan = $state.raw<ScanProgress | null>(null);
@@ -110,17 +123,24 @@ class AppState {
   examplesOpen = $state(false);
   prerequisitesOpen = $state(false);
   previewPath = $state<string | null>(null);
+  /** Bulk review of suggestions: the files it walks, fixed when it opens; null when closed. */
+  review = $state.raw<FileSuggestions[] | null>(null);
   toasts = $state<Toast[]>([]);
 
   folderName = $derived(this.folder ? lastComponent(this.folder.path) : "");
   byPath = $derived(new Map(this.files.map((f) => [f.path, f])));
   tree = $derived(buildTree(this.files, this.folderName));
   hitByPath = $derived(this.hits && new Map(this.hits.map((h) => [h.path, h])));
+  /** Files with a strong suggestion: marked in the list, kept by the "Suggested" filter. */
+  suggestedPaths = $derived(strongPaths(this.suggestions));
+  /** The files bulk review would walk now. */
+  reviewable = $derived(reviewQueue(this.files, this.suggestions));
   filter = $derived<FileFilter>({
     folder: this.folderFilter,
     quick: this.quick,
     control: this.controlFilter,
     hits: this.hitByPath && new Set(this.hitByPath.keys()),
+    suggested: this.suggestedPaths,
   });
   visible = $derived(
     sortFiles(
@@ -135,6 +155,8 @@ class AppState {
   );
 
   #refetcher = new Coalescer(() => this.#refetch(), REFETCH_INTERVAL);
+  #suggester = new Coalescer(() => this.#loadSuggestions(), REFETCH_INTERVAL);
+  #suggestLater = new Debouncer(SUGGEST_SETTLE);
   #searchTimer: ReturnType<typeof setTimeout> | null = null;
   #searchSeq = 0;
   #coverageSeq = 0;
@@ -190,10 +212,14 @@ class AppState {
 
   #enter(root: Root): void {
     this.#refetcher.cancel();
+    this.#suggester.cancel();
+    this.#suggestLater.cancel();
     this.folder = root;
     this.files = [];
     this.filesLoaded = false;
     this.coverage = null;
+    this.suggestions = new Map();
+    this.review = null;
     this.examples = [];
     this.exemptions = null;
     this.examplesOpen = false;
@@ -210,6 +236,7 @@ class AppState {
     this.detailId = null;
     this.previewPath = null;
     this.#refetcher.request();
+    this.#suggester.request();
     void this.#refreshShell();
     void this.loadExamples();
     void this.loadExemptions();
@@ -233,6 +260,13 @@ class AppState {
       this.selection = prune(this.selection, (p) => present.has(p));
     }
     if (this.query.trim()) await this.#runSearch();
+  }
+
+  async #loadSuggestions(): Promise<void> {
+    const folder = this.folder;
+    if (!folder) return;
+    const list = await this.#attempt(() => api.suggestions(null));
+    if (list && folder === this.folder) this.suggestions = suggestionMap(list);
   }
 
   async loadCoverage(): Promise<void> {
@@ -275,6 +309,7 @@ class AppState {
   async saveExample(example: CustomerExample): Promise<void> {
     await api.saveExample(example);
     this.notify("success", `Saved customer example “${example.name}”.`);
+    this.#suggester.request(); // a file's example comes with its suggestions
     await Promise.all([this.loadExamples(), this.loadCoverage()]);
   }
 
@@ -282,6 +317,7 @@ class AppState {
     const done = await this.#attempt(() => api.removeExample(name));
     if (done === undefined) return false;
     this.notify("success", `Removed customer example “${name}”; its tags count for the practice.`);
+    this.#suggester.request();
     await Promise.all([this.loadExamples(), this.loadCoverage()]);
     return true;
   }
@@ -386,7 +422,10 @@ class AppState {
   #onEvents(batch: IndexEvent[]): void {
     const out = applyBatch(this.scan, batch);
     this.scan = out.scan;
-    if (out.refetch) this.#refetcher.request();
+    if (out.refetch) {
+      this.#refetcher.request();
+      this.#suggestLater.schedule(() => this.#suggester.request());
+    }
     if (out.finished) {
       this.lastScan = out.finished;
       this.unavailable = null;
@@ -487,6 +526,7 @@ class AppState {
       if (summary.delta === 0) this.notify("info", `Already tagged: ${what}.`);
       else this.notify("success", `Tagged ${what}.`, true);
       this.#refetcher.request();
+      this.#suggester.request();
       return true;
     } catch (e) {
       this.notifyError(e as IpcError);
@@ -503,6 +543,7 @@ class AppState {
         summary.delta !== 0,
       );
       this.#refetcher.request();
+      this.#suggester.request();
     } catch (e) {
       this.notifyError(e as IpcError);
     }
@@ -513,7 +554,42 @@ class AppState {
     if (undone === undefined) return;
     this.dismissUndoToasts();
     this.notify("info", undone ? "Undone." : "Nothing to undo.");
-    if (undone) this.#refetcher.request();
+    if (undone) {
+      this.#refetcher.request();
+      this.#suggester.request();
+    }
+  }
+
+  // ---- Suggested tags ------------------------------------------------------------------
+
+  /**
+   * Tags a file with suggested controls, for the customer example its folder belongs to; the
+   * accepted suggestions go from the list at once.
+   */
+  async acceptSuggestions(path: string, controls: string[]): Promise<boolean> {
+    const example = this.suggestions.get(path)?.example ?? null;
+    const ok = await this.tag([path], controls, null, example);
+    if (ok) this.suggestions = withoutSuggestions(this.suggestions, path, controls);
+    return ok;
+  }
+
+  /** Rejects a suggestion: the core never proposes that control for the file again. */
+  async rejectSuggestion(path: string, control: string): Promise<boolean> {
+    const done = await this.#attempt(() => api.rejectSuggestion(path, control));
+    if (done === undefined) return false;
+    this.suggestions = withoutSuggestions(this.suggestions, path, [control]);
+    this.notify("info", `${control} will not be suggested for ${baseName(path)} again.`);
+    this.#suggester.request();
+    return true;
+  }
+
+  openReview(): void {
+    if (this.reviewable.length > 0) this.review = this.reviewable;
+  }
+
+  closeReview(): void {
+    this.review = null;
+    this.previewPath = null;
   }
 
   // ---- Files ---------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import { entry } from "./test-data";
 
 // The store against a scripted backend: which commands it calls, and how often.
 const calls: string[] = [];
+const tagged: unknown[] = [];
 let files = [entry("Operations/runbook.md"), entry("Delivery/SOW.docx", { tags: ["PRJ-003"] })];
 let examples = [
   {
@@ -25,6 +26,18 @@ const prerequisites = [
   { id: "9.9", group: "4.0 Prerequisites", title: "Rejected", text: "", state: "unknown" },
 ].map((p) => ({ ...p, value: null, note: null }));
 const root = { id: 1, path: "/home/lead/Evidence", opened_at: 0 };
+const why = (reason: string) => ({ reason, example: "Example 1", example_reason: "in Acme" });
+let suggestions = [
+  {
+    path: "Operations/runbook.md",
+    needs_a_look: false,
+    suggestions: [
+      { control: "OPE-002", confidence: 0.9, reason: "runbook" },
+      { control: "OPE-001", confidence: 0.5, reason: "monitoring" },
+    ],
+    ...why("runbook"),
+  },
+];
 
 function backend(cmd: string, args?: unknown): unknown {
   calls.push(cmd);
@@ -38,7 +51,10 @@ function backend(cmd: string, args?: unknown): unknown {
     case "coverage":
       return { checklist: (args as { checklist: string }).checklist, controls: [], sections: [] };
     case "tag":
+      tagged.push(args);
       return { paths: (args as { paths: string[] }).paths, delta: 1 };
+    case "suggestions":
+      return suggestions;
     case "undo":
       return true;
     case "examples":
@@ -66,6 +82,11 @@ function backend(cmd: string, args?: unknown): unknown {
 
 const count = (cmd: string) => calls.filter((c) => c === cmd).length;
 const send = (batch: IndexEvent[]) => emit("index-events", batch);
+/** A file changed on disk, and the index events have settled. */
+async function changed(path: string) {
+  await send([{ type: "file_changed", path }]);
+  await vi.advanceTimersByTimeAsync(1000);
+}
 
 beforeAll(() => {
   (globalThis as { window?: unknown }).window ??= globalThis;
@@ -85,6 +106,8 @@ describe("app state", async () => {
     expect(app.files).toHaveLength(2);
     expect(count("files")).toBe(1);
     expect(count("coverage")).toBe(1);
+    expect(count("suggestions")).toBe(1);
+    expect(app.suggestions.get("Operations/runbook.md")?.suggestions).toHaveLength(2);
     expect(app.examples.map((e) => e.name)).toEqual(["Example 1"]);
     expect(app.exemptions).toEqual({ waivers: [], not_applicable: {} });
     expect(app.catalog.controls.length).toBeGreaterThan(60);
@@ -105,8 +128,10 @@ describe("app state", async () => {
     expect(count("files")).toBeGreaterThanOrEqual(2);
     expect(count("files")).toBeLessThanOrEqual(4);
     expect(count("coverage")).toBe(count("files"));
+    expect(count("suggestions")).toBe(0);
     await vi.advanceTimersByTimeAsync(1000);
     expect(app.files).toHaveLength(3);
+    expect(count("suggestions")).toBe(1);
   });
 
   it("ends the scan on scan_finished and refetches once more", async () => {
@@ -155,10 +180,13 @@ describe("app state", async () => {
     expect(calls).toEqual(["coverage", "exemptions"]);
   });
 
-  it("saves a customer example, then reloads the examples and coverage", async () => {
+  it("saves a customer example, then reloads the examples, coverage and suggestions", async () => {
+    await vi.advanceTimersByTimeAsync(1000);
     calls.length = 0;
     await app.saveExample({ ...examples[0], id: 0, name: "Example 2", folder: null });
-    expect(calls).toEqual(["save_example", "examples", "coverage"]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(calls[0]).toBe("save_example");
+    expect(calls.slice(1).sort()).toEqual(["coverage", "examples", "suggestions"]);
     expect(app.examples.map((e) => e.name)).toEqual(["Example 1", "Example 2"]);
   });
 
@@ -212,5 +240,53 @@ describe("app state", async () => {
     await expect(app.setAttestation("PRJ-003", 1, "Dana", null)).rejects.toMatchObject({
       code: "not_attestable",
     });
+  });
+
+  it("accepts a suggestion for its folder's example, and drops it before the core answers", async () => {
+    await vi.advanceTimersByTimeAsync(1000);
+    calls.length = 0;
+    tagged.length = 0;
+    expect(app.suggestedPaths.has("Operations/runbook.md")).toBe(true);
+    expect(app.reviewable.map((e) => e.path)).toEqual(["Operations/runbook.md"]);
+    await app.acceptSuggestions("Operations/runbook.md", ["OPE-002"]);
+    expect(tagged).toEqual([
+      { paths: ["Operations/runbook.md"], controls: ["OPE-002"], note: null, example: "Example 1" },
+    ]);
+    const left = app.suggestions.get("Operations/runbook.md")?.suggestions;
+    expect(left?.map((s) => s.control)).toEqual(["OPE-001"]);
+    expect(app.suggestedPaths.has("Operations/runbook.md")).toBe(false);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(count("suggestions")).toBe(1);
+  });
+
+  it("rejects a suggestion, says it is remembered, and reloads the suggestions", async () => {
+    suggestions = [{ ...suggestions[0], suggestions: [suggestions[0].suggestions[1]] }];
+    await changed("Operations/runbook.md");
+    expect(app.suggestions.get("Operations/runbook.md")?.suggestions).toHaveLength(1);
+    calls.length = 0;
+    await expect(app.rejectSuggestion("Operations/runbook.md", "OPE-001")).resolves.toBe(true);
+    expect(app.suggestions.get("Operations/runbook.md")?.suggestions).toEqual([]);
+    expect(app.toasts.at(-1)?.message).toBe("OPE-001 will not be suggested for runbook.md again.");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(calls).toEqual(["reject_suggestion", "suggestions"]);
+  });
+
+  it("opens bulk review on the files it would walk, and keeps them while it runs", async () => {
+    const rca = [{ control: "PRFM-001", confidence: 0.81, reason: "root cause analysis" }];
+    suggestions = [
+      ...suggestions,
+      { path: "Operations/new.md", needs_a_look: false, suggestions: rca, ...why("rca") },
+    ];
+    await changed("Operations/new.md");
+    app.openReview();
+    const walked = ["Operations/new.md", "Operations/runbook.md"];
+    expect(app.review?.map((e) => e.path)).toEqual(walked);
+    files = files.map((f) => (f.path === "Operations/new.md" ? { ...f, tags: ["PRFM-001"] } : f));
+    await app.tag(["Operations/new.md"], ["PRFM-001"], null);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(app.reviewable.map((e) => e.path)).toEqual(["Operations/runbook.md"]);
+    expect(app.review?.map((e) => e.path)).toEqual(walked);
+    app.closeReview();
+    expect(app.review).toBeNull();
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { matchesFilter, sortFiles, type FileFilter } from "./filelist";
 import { entry } from "./test-data";
 
-const NO_FILTER: FileFilter = { folder: "", quick: "all", control: "", hits: null };
+const NO_FILTER: FileFilter = {
+  folder: "",
+  quick: "all",
+  control: "",
+  hits: null,
+  suggested: new Set(),
+};
 const sow = entry("Delivery/SOW v3.docx", { kind: "word", size: 3706, tags: ["PRJ-003"] });
 const acceptance = entry("Delivery/acceptance.pdf", { kind: "pdf", size: 90, tags: ["CSN-001#2"] });
 const scan = entry("Scans/signed.pdf", { kind: "pdf", status: "no_text_layer", size: 5000 });
@@ -23,6 +29,13 @@ describe("matchesFilter", () => {
   it("finds untagged and missing files", () => {
     expect(only({ quick: "untagged" })).toEqual([scan.path, locked.path]);
     expect(only({ quick: "missing" })).toEqual([gone.path]);
+  });
+
+  it("finds the files with a strong suggestion", () => {
+    expect(only({ quick: "suggested", suggested: new Set([scan.path, sow.path]) })).toEqual([
+      sow.path,
+      scan.path,
+    ]);
   });
 
   it("treats every status but ok and missing as unreadable", () => {

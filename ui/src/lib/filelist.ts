@@ -3,7 +3,7 @@ import type { FileStatus } from "./generated/FileStatus";
 import { baseName, collator, isInside } from "./paths";
 import { hasControl } from "./tags";
 
-export type QuickFilter = "all" | "untagged" | "missing" | "unreadable";
+export type QuickFilter = "all" | "untagged" | "suggested" | "missing" | "unreadable";
 export type SortKey = "name" | "kind" | "size" | "modified" | "status";
 export type SortDir = "asc" | "desc";
 
@@ -15,6 +15,8 @@ export interface FileFilter {
   control: string;
   /** Paths the full-text search returned, null while no search is active. */
   hits: ReadonlySet<string> | null;
+  /** Paths of the files with a strong suggested tag (the "suggested" quick filter). */
+  suggested: ReadonlySet<string>;
 }
 
 export function matchesFilter(file: FileEntry, filter: FileFilter): boolean {
@@ -24,6 +26,8 @@ export function matchesFilter(file: FileEntry, filter: FileFilter): boolean {
   switch (filter.quick) {
     case "untagged":
       return file.tags.length === 0;
+    case "suggested":
+      return filter.suggested.has(file.path);
     case "missing":
       return file.status === "missing";
     case "unreadable":
