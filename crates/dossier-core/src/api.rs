@@ -24,8 +24,10 @@ use crate::session::{self, Outcome, Session, SessionRow};
 use crate::store::{Store, StoreError};
 use crate::tags::{self, ControlTarget, TagError};
 use serde::Serialize;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 /// Everything that can go wrong at the API boundary, each with a stable code the UI and
 /// scripts can act on (`Error::code`), and a message that says what to do.
@@ -159,12 +161,20 @@ pub struct FileQuery {
 /// A store opened on behalf of one user.
 pub struct Dossier {
     store: Store,
+    /// The tagged evidence coverage last read, and the store version it was read at: the
+    /// dashboard asks again after every event, and most events change no tag.
+    evidence: RefCell<Option<(StoreVersion, Arc<Vec<coverage::TaggedEvidence>>)>>,
 }
+
+/// Changes when anything is written: by another connection (the watcher's, SQLite's
+/// `data_version`) or by this one (`total_changes`), in the given folder.
+type StoreVersion = (i64, i64, u64);
 
 impl Dossier {
     pub fn open(db: &Path) -> Result<Self, Error> {
         Ok(Self {
             store: Store::open(db)?,
+            evidence: RefCell::new(None),
         })
     }
 
@@ -467,7 +477,7 @@ impl Dossier {
         let now = crate::store::now();
         let stale_examples = stale_case_studies(checklist, &examples, now);
         let app = coverage::Application {
-            evidence: coverage::tagged_evidence(conn, root.id, &examples)?,
+            evidence: self.tagged_evidence(root.id, &examples)?,
             exemptions: exemptions::load(conn, root.id, &checklist.id)?,
             examples: examples.into_iter().map(|e| e.name).collect(),
             wafr_reports,
@@ -476,6 +486,24 @@ impl Dossier {
             now,
         };
         Ok(coverage::compute(checklist, &app))
+    }
+
+    fn tagged_evidence(
+        &self,
+        root_id: i64,
+        examples: &[CustomerExample],
+    ) -> Result<Arc<Vec<coverage::TaggedEvidence>>, Error> {
+        let conn = self.store.conn();
+        let data_version: i64 = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
+        let version = (root_id, data_version, conn.total_changes());
+        if let Some((seen, evidence)) = self.evidence.borrow().as_ref() {
+            if *seen == version {
+                return Ok(Arc::clone(evidence));
+            }
+        }
+        let evidence = Arc::new(coverage::tagged_evidence(conn, root_id, examples)?);
+        *self.evidence.borrow_mut() = Some((version, Arc::clone(&evidence)));
+        Ok(evidence)
     }
 
     /// Records who will present or demonstrate an evidence item that is not a document

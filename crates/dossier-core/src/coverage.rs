@@ -15,6 +15,7 @@ use crate::freshness;
 use rusqlite::Connection;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
@@ -196,7 +197,7 @@ pub fn tagged_evidence(
 /// What an application brings to coverage besides the checklist itself.
 #[derive(Debug, Clone, Default)]
 pub struct Application {
-    pub evidence: Vec<TaggedEvidence>,
+    pub evidence: Arc<Vec<TaggedEvidence>>,
     pub exemptions: Exemptions,
     /// Names of the application's customer examples.
     pub examples: Vec<String>,
@@ -216,7 +217,7 @@ pub fn compute(checklist: &Checklist, app: &Application) -> Coverage {
     // Grouped once: tens of thousands of tags would otherwise be scanned once per control.
     // Sorting here, per control, is cheaper than one SQL sort of every tag.
     let mut by_control: HashMap<String, Vec<&TaggedEvidence>> = HashMap::new();
-    for e in &app.evidence {
+    for e in app.evidence.iter() {
         by_control
             .entry(e.control.to_ascii_uppercase())
             .or_default()
@@ -500,7 +501,7 @@ mod tests {
 
     fn app(evidence: &[TaggedEvidence], exemptions: &Exemptions) -> Application {
         Application {
-            evidence: evidence.to_vec(),
+            evidence: Arc::new(evidence.to_vec()),
             exemptions: exemptions.clone(),
             ..Default::default()
         }

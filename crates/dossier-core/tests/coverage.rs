@@ -101,3 +101,35 @@ fn an_unknown_checklist_lists_the_known_ones() {
     assert_eq!(err.code(), "unknown_checklist");
     assert!(err.to_string().contains("data-analytics-7.1"), "{err}");
 }
+
+#[test]
+fn coverage_sees_tags_written_by_this_store_and_by_another_one() {
+    let mut env = Env::new();
+    env.write("sow.md", "Statement of work");
+    env.write("runbook.md", "Runbook");
+    env.scan();
+    assert_eq!(
+        status(&env, "data-analytics", "PRJ-003"),
+        ControlStatus::Gap
+    );
+    env.tag("sow.md", &["PRJ-003"]);
+    assert_eq!(
+        status(&env, "data-analytics", "PRJ-003"),
+        ControlStatus::Covered
+    );
+
+    // Another connection (as the app's watcher or a second process has) writes a tag.
+    let mut other = dossier_core::Dossier::open(&env.db).unwrap();
+    other
+        .tag(
+            &[std::path::Path::new("runbook.md")],
+            &["OPE-002".parse().unwrap()],
+            None,
+            None,
+        )
+        .unwrap();
+    assert_eq!(
+        status(&env, "data-analytics", "OPE-002"),
+        ControlStatus::Covered
+    );
+}
