@@ -9,6 +9,11 @@ pub fn rebuild(bytes: &[u8]) -> Option<Vec<u8>> {
     let objects = find_objects(bytes);
     let root = last_reference(bytes, b"/Root").or_else(|| catalog(bytes, &objects))?;
     let size = objects.iter().map(|o| o.number).max()? + 1;
+    // Real files number their objects densely; "9999999 0 obj" in a tiny file would only
+    // make the table huge.
+    if size as usize > objects.len() * 16 + 1024 {
+        return None;
+    }
     let mut by_number = vec![None; size as usize];
     for o in &objects {
         by_number[o.number as usize] = Some(*o);
@@ -173,6 +178,12 @@ mod tests {
         let pdf = b"%PDF-1.4\n4 0 obj\n<</Type/Catalog/Pages 5 0 R>>\nendobj\n5 0 obj\n<</Type/Pages/Kids[]/Count 0>>\nendobj\n";
         let rebuilt = String::from_utf8(rebuild(pdf).unwrap()).unwrap();
         assert!(rebuilt.contains("/Root 4 0 R"), "{rebuilt}");
+    }
+
+    #[test]
+    fn a_wildly_sparse_object_number_is_not_worth_a_table() {
+        let pdf = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n9999999 0 obj\n<<>>\nendobj\n";
+        assert_eq!(rebuild(pdf), None);
     }
 
     #[test]
