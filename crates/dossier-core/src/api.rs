@@ -17,6 +17,7 @@ use crate::export::report::{self, Report};
 use crate::export::{ExportError, ExportFormat, ExportProgress, ExportSummary};
 use crate::extract::pool::ExtractorPool;
 use crate::freshness;
+use crate::import::ImportError;
 use crate::prerequisites::{self, PrerequisiteState, PrerequisiteStatus};
 use crate::preview::{self, Preview};
 use crate::search::{self, SearchError, SearchHit};
@@ -43,7 +44,7 @@ pub enum Error {
     Search(#[from] SearchError),
     #[error("no evidence folder has been scanned yet: run `dossier scan FOLDER` first")]
     NoFolder,
-    #[error("unknown checklist {given:?}; built-in checklists: {known}")]
+    #[error("unknown checklist {given:?}; checklists: {known}")]
     UnknownChecklist { given: String, known: String },
     #[error("{path} is outside the evidence folder {root}")]
     OutsideFolder { path: PathBuf, root: PathBuf },
@@ -71,6 +72,8 @@ pub enum Error {
     BadDuration(u32),
     #[error(transparent)]
     Export(#[from] ExportError),
+    #[error(transparent)]
+    Import(#[from] ImportError),
     #[error("database error: {0}")]
     Sql(#[from] rusqlite::Error),
 }
@@ -102,6 +105,7 @@ impl Error {
             Self::UnknownSession(_) => "unknown_session",
             Self::BadDuration(_) => "bad_duration",
             Self::Export(e) => e.code(),
+            Self::Import(e) => e.code(),
         }
     }
 }
@@ -161,6 +165,8 @@ pub struct FileQuery {
 /// A store opened on behalf of one user.
 pub struct Dossier {
     store: Store,
+    /// The built-in checklists, then the imported ones (`import`).
+    catalog: Vec<Checklist>,
     /// The tagged evidence coverage last read, and the store version it was read at: the
     /// dashboard asks again after every event, and most events change no tag.
     evidence: RefCell<Option<(StoreVersion, Arc<Vec<coverage::TaggedEvidence>>)>>,
@@ -172,22 +178,35 @@ type StoreVersion = (i64, i64, u64);
 
 impl Dossier {
     pub fn open(db: &Path) -> Result<Self, Error> {
-        Ok(Self {
-            store: Store::open(db)?,
+        let store = Store::open(db)?;
+        let mut dossier = Self {
+            store,
+            catalog: Vec::new(),
             evidence: RefCell::new(None),
-        })
+        };
+        dossier.reload_catalog()?;
+        Ok(dossier)
+    }
+
+    /// Reads the catalog again, after an import or a removal.
+    pub(crate) fn reload_catalog(&mut self) -> Result<(), Error> {
+        let imported = catalog::imported::all(self.store.conn())?;
+        self.catalog = catalog::builtin().to_vec();
+        self.catalog
+            .extend(imported.into_iter().map(|(_, checklist)| checklist));
+        Ok(())
     }
 
     pub fn store(&self) -> &Store {
         &self.store
     }
 
-    /// The built-in checklists.
-    pub fn checklists(&self) -> &'static [Checklist] {
-        catalog::load::builtin()
+    /// The built-in checklists, then the imported ones.
+    pub fn checklists(&self) -> &[Checklist] {
+        &self.catalog
     }
 
-    pub fn checklist(&self, id: &str) -> Result<&'static Checklist, Error> {
+    pub fn checklist(&self, id: &str) -> Result<&Checklist, Error> {
         let all = self.checklists();
         catalog::load::find(all, id).ok_or_else(|| Error::UnknownChecklist {
             given: id.to_string(),
@@ -484,6 +503,7 @@ impl Dossier {
             stale_examples,
             attestations: attestations::of_root(conn, root.id)?,
             now,
+            dropped: self.dropped_controls(checklist),
         };
         Ok(coverage::compute(checklist, &app))
     }

@@ -77,6 +77,29 @@ pub struct Coverage {
     pub stale_examples: Vec<String>,
     pub sections: Vec<SectionCoverage>,
     pub controls: Vec<ControlCoverage>,
+    /// Controls of earlier versions that this version no longer has, with their evidence:
+    /// shown under "no longer in this version", never counted.
+    pub retired: Vec<RetiredControl>,
+}
+
+/// A control an earlier version of the checklist had, with the files still tagged to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct RetiredControl {
+    pub id: String,
+    pub title: String,
+    /// The latest version that had the control.
+    pub version: String,
+    pub files: Vec<String>,
+    pub missing_files: Vec<String>,
+}
+
+/// A control of an earlier version that the checklist dropped (see `RetiredControl`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DroppedControl {
+    pub id: String,
+    pub title: String,
+    pub version: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -209,6 +232,8 @@ pub struct Application {
     pub stale_examples: Vec<String>,
     /// "Now" for the checklists' time windows, seconds since the epoch.
     pub now: i64,
+    /// Controls earlier versions had and this one does not.
+    pub dropped: Vec<DroppedControl>,
 }
 
 /// Computes the coverage of `checklist` for `app`: tagged evidence, exemptions, customer
@@ -283,7 +308,36 @@ pub fn compute(checklist: &Checklist, app: &Application) -> Coverage {
         stale_examples: app.stale_examples.clone(),
         sections,
         controls,
+        retired: retired(&app.dropped, &by_control),
     }
+}
+
+/// The dropped controls that still have tagged files, each listed once.
+fn retired(
+    dropped: &[DroppedControl],
+    by_control: &HashMap<String, Vec<&TaggedEvidence>>,
+) -> Vec<RetiredControl> {
+    dropped
+        .iter()
+        .filter_map(|d| {
+            let tagged = by_control.get(&d.id.to_ascii_uppercase())?;
+            let (missing, present): (Vec<_>, Vec<_>) = tagged
+                .iter()
+                .partition(|e| e.status == FileStatus::Missing);
+            let paths = |files: Vec<&&TaggedEvidence>| {
+                let mut paths: Vec<String> = files.iter().map(|e| e.path.clone()).collect();
+                paths.dedup();
+                paths
+            };
+            Some(RetiredControl {
+                id: d.id.clone(),
+                title: d.title.clone(),
+                version: d.version.clone(),
+                files: paths(present),
+                missing_files: paths(missing),
+            })
+        })
+        .collect()
 }
 
 /// `tagged`: the evidence tagged to this control.

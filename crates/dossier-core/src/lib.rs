@@ -12,6 +12,7 @@ pub mod exemptions;
 pub mod export;
 pub mod extract;
 pub mod freshness;
+pub mod import;
 pub mod prerequisites;
 pub mod preview;
 pub mod search;

@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::model::Checklist;
+use super::naming::family;
 
 /// Why a checklist file could not be read or written.
 #[derive(Debug, thiserror::Error)]
@@ -110,13 +111,6 @@ pub fn find<'a>(checklists: &'a [Checklist], id_or_alias: &str) -> Option<&'a Ch
                 _ => None,
             }
         })
-}
-
-/// The id up to its version: `generative-ai-2025-08` → `generative-ai`.
-fn family(id: &str) -> &str {
-    id.match_indices('-')
-        .find(|(i, _)| id[i + 1..].starts_with(|c: char| c.is_ascii_digit()))
-        .map_or(id, |(i, _)| &id[..i])
 }
 
 #[cfg(test)]

@@ -1,8 +1,15 @@
-//! The checklist catalog: the built-in AWS validation checklists and their controls.
+//! The checklist catalog: the built-in AWS validation checklists, the ones the user
+//! imported, and their controls.
 
+pub mod diff;
+pub mod findings;
+pub mod html;
+pub mod imported;
 pub mod load;
 pub mod model;
+pub mod naming;
 pub mod parse;
+pub mod source;
 
 pub use load::{builtin, find, from_toml, to_toml, LoadError};
 pub use model::*;

@@ -18,6 +18,7 @@
 //! every AWS Specialization checklist has, so no section, category or control name is
 //! hard-coded here.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::model::{Category, Checklist, Control, ExampleScope, Prerequisite, ScopeRule, Section};
@@ -46,15 +47,45 @@ pub enum ParseError {
 
 /// Parses checklist text given as bytes, e.g. read from a file of unknown content.
 pub fn parse_bytes(id: &str, bytes: &[u8]) -> Result<Checklist, ParseError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| ParseError::NotText {
-        reason: format!("invalid UTF-8 at byte {}", e.valid_up_to()),
-    })?;
-    parse(id, text)
+    parse(id, &text_of(bytes)?)
+}
+
+/// The text in `bytes`: UTF-8, or UTF-16 with its byte-order mark (what Windows editors
+/// save as "Unicode"). Anything else, a PDF or an image, is refused as not text.
+pub fn text_of(bytes: &[u8]) -> Result<Cow<'_, str>, ParseError> {
+    if bytes.starts_with(b"%PDF") {
+        return Err(ParseError::NotText {
+            reason: "it is a PDF; save the checklist page as text or HTML instead".into(),
+        });
+    }
+    let text = match bytes {
+        [0xFF, 0xFE, rest @ ..] => Cow::Owned(utf16(rest, u16::from_le_bytes)?),
+        [0xFE, 0xFF, rest @ ..] => Cow::Owned(utf16(rest, u16::from_be_bytes)?),
+        _ => Cow::Borrowed(std::str::from_utf8(bytes).map_err(|e| ParseError::NotText {
+            reason: format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+        })?),
+    };
+    checked(&text)?;
+    Ok(text)
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, ParseError> {
+    let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .map_err(|_| ParseError::NotText {
+            reason: "invalid UTF-16".into(),
+        })
 }
 
 /// Parses the published text of one checklist; `id` becomes [`Checklist::id`], since the
 /// text itself carries no stable identifier.
 pub fn parse(id: &str, text: &str) -> Result<Checklist, ParseError> {
+    Parser::new(lex(checked(text)?)).checklist(id)
+}
+
+/// The text without its byte-order mark, once it is known to be non-empty text.
+fn checked(text: &str) -> Result<&str, ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if let Some(offset) = text.find(is_binary_char) {
         return Err(ParseError::NotText {
@@ -64,7 +95,7 @@ pub fn parse(id: &str, text: &str) -> Result<Checklist, ParseError> {
     if text.trim().is_empty() {
         return Err(ParseError::Empty);
     }
-    Parser::new(lex(text)).checklist(id)
+    Ok(text)
 }
 
 /// NUL and the other C0 controls never occur in copied text; binary files are full of them.
@@ -799,7 +830,7 @@ fn evidence_items(header: &Line, rest: &[Line]) -> Vec<String> {
         .collect()
 }
 
-const MONTHS: [&str; 12] = [
+pub(super) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
