@@ -4,10 +4,13 @@
 use crate::error::{IpcError, IpcResult};
 use crate::input;
 use crate::state::Shell;
+use dossier_core::catalog::diff::ChecklistDiff;
+use dossier_core::catalog::imported::ImportedChecklist;
 use dossier_core::catalog::Checklist;
 use dossier_core::coverage::Coverage;
 use dossier_core::evidence::root::Root;
 use dossier_core::examples::CustomerExample;
+use dossier_core::import::{ImportPreview, RemovedChecklist};
 use dossier_core::exemptions::{Exemptions, WaiverKind};
 use dossier_core::export::{self, ExportFormat, ExportProgress, ExportSummary};
 use dossier_core::prerequisites::{PrerequisiteState, PrerequisiteStatus};
@@ -454,4 +457,63 @@ pub async fn reject_suggestion(
     Ok(shell
         .dossier()
         .reject_suggestion(&input::path(&path)?, &control)?)
+}
+
+/// Shows the native file dialog for a checklist to import; `None` if cancelled.
+#[tauri::command]
+pub async fn choose_checklist_file(app: AppHandle) -> IpcResult<Option<String>> {
+    let Some(choice) = app
+        .dialog()
+        .file()
+        .add_filter("Checklist", &["txt", "html", "htm", "toml"])
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    let path = choice
+        .into_path()
+        .map_err(|e| IpcError::new("invalid_input", e.to_string()))?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// What importing a file or pasted text would do; saves nothing.
+#[tauri::command]
+pub async fn preview_import(
+    shell: State<'_, Shell>,
+    path: Option<String>,
+    text: Option<String>,
+) -> IpcResult<ImportPreview> {
+    let source = input::checklist_source(path, text)?;
+    Ok(shell.dossier().preview_import(&source)?)
+}
+
+/// Imports a file or pasted text into the catalog.
+#[tauri::command]
+pub async fn import_checklist(
+    shell: State<'_, Shell>,
+    path: Option<String>,
+    text: Option<String>,
+) -> IpcResult<ImportPreview> {
+    let source = input::checklist_source(path, text)?;
+    Ok(shell.dossier().import_checklist(&source)?)
+}
+
+#[tauri::command]
+pub async fn imported_checklists(shell: State<'_, Shell>) -> IpcResult<Vec<ImportedChecklist>> {
+    Ok(shell.dossier().imported_checklists()?)
+}
+
+#[tauri::command]
+pub async fn remove_checklist(shell: State<'_, Shell>, id: String) -> IpcResult<RemovedChecklist> {
+    Ok(shell.dossier().remove_checklist(&input::checklist_id(&id)?)?)
+}
+
+#[tauri::command]
+pub async fn diff_checklists(
+    shell: State<'_, Shell>,
+    from: String,
+    to: String,
+) -> IpcResult<ChecklistDiff> {
+    let (from, to) = (input::checklist_id(&from)?, input::checklist_id(&to)?);
+    Ok(shell.dossier().diff_checklists(&from, &to)?)
 }

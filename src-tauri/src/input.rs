@@ -3,6 +3,8 @@
 
 use crate::error::{IpcError, IpcResult};
 use dossier_core::examples::CustomerExample;
+use dossier_core::catalog::source::{Source, MAX_SOURCE_BYTES};
+use dossier_core::import::ImportError;
 use dossier_core::tags::ControlTarget;
 use std::path::PathBuf;
 
@@ -116,4 +118,26 @@ mod tests {
         assert_eq!(query(&"q".repeat(501)).unwrap_err().code, "invalid_input");
         assert_eq!(controls(&["prj-003".into()]).unwrap()[0].control, "PRJ-003");
     }
+}
+
+/// A checklist to import: a file the user chose, or text they pasted (exactly one).
+pub fn checklist_source(file: Option<String>, text: Option<String>) -> IpcResult<Source> {
+    match (file, text) {
+        (Some(p), None) => Source::read(&path(&p)?)
+            .map_err(|e| IpcError::from(dossier_core::Error::from(ImportError::from(e)))),
+        (None, Some(t)) if t.len() as u64 > MAX_SOURCE_BYTES => Err(invalid(format!(
+            "pasted text is at most {MAX_SOURCE_BYTES} bytes"
+        ))),
+        (None, Some(t)) => Ok(Source::pasted(&t)),
+        _ => Err(invalid("give either a file or pasted text".into())),
+    }
+}
+
+/// A checklist id as the catalog names them (`security-2026-02`), bounded.
+pub fn checklist_id(id: &str) -> IpcResult<String> {
+    let id = id.trim();
+    if id.is_empty() || id.len() > 80 {
+        return Err(invalid("a checklist id is 1 to 80 characters".into()));
+    }
+    Ok(id.to_string())
 }

@@ -73,6 +73,12 @@ fn main() {
             commands::suggestions,
             commands::suggestions_for,
             commands::reject_suggestion,
+            commands::choose_checklist_file,
+            commands::preview_import,
+            commands::import_checklist,
+            commands::imported_checklists,
+            commands::remove_checklist,
+            commands::diff_checklists,
         ])
         .build(tauri::generate_context!("../tauri.conf.json"));
     match app {
