@@ -10,9 +10,9 @@ use dossier_core::catalog::Checklist;
 use dossier_core::coverage::Coverage;
 use dossier_core::evidence::root::Root;
 use dossier_core::examples::CustomerExample;
-use dossier_core::import::{ImportPreview, RemovedChecklist};
 use dossier_core::exemptions::{Exemptions, WaiverKind};
 use dossier_core::export::{self, ExportFormat, ExportProgress, ExportSummary};
+use dossier_core::import::{ImportPreview, RemovedChecklist};
 use dossier_core::prerequisites::{PrerequisiteState, PrerequisiteStatus};
 use dossier_core::preview::Preview;
 use dossier_core::search::SearchHit;
@@ -505,7 +505,9 @@ pub async fn imported_checklists(shell: State<'_, Shell>) -> IpcResult<Vec<Impor
 
 #[tauri::command]
 pub async fn remove_checklist(shell: State<'_, Shell>, id: String) -> IpcResult<RemovedChecklist> {
-    Ok(shell.dossier().remove_checklist(&input::checklist_id(&id)?)?)
+    Ok(shell
+        .dossier()
+        .remove_checklist(&input::checklist_id(&id)?)?)
 }
 
 #[tauri::command]

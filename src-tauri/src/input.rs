@@ -2,8 +2,8 @@
 //! IDs parsed, so oversized or malformed input is refused with a coded error.
 
 use crate::error::{IpcError, IpcResult};
-use dossier_core::examples::CustomerExample;
 use dossier_core::catalog::source::{Source, MAX_SOURCE_BYTES};
+use dossier_core::examples::CustomerExample;
 use dossier_core::import::ImportError;
 use dossier_core::tags::ControlTarget;
 use std::path::PathBuf;
@@ -96,6 +96,28 @@ pub fn query(q: &str) -> IpcResult<&str> {
     Ok(q)
 }
 
+/// A checklist to import: a file the user chose, or text they pasted (exactly one).
+pub fn checklist_source(file: Option<String>, text: Option<String>) -> IpcResult<Source> {
+    match (file, text) {
+        (Some(p), None) => Source::read(&path(&p)?)
+            .map_err(|e| IpcError::from(dossier_core::Error::from(ImportError::from(e)))),
+        (None, Some(t)) if t.len() as u64 > MAX_SOURCE_BYTES => Err(invalid(format!(
+            "pasted text is at most {MAX_SOURCE_BYTES} bytes"
+        ))),
+        (None, Some(t)) => Ok(Source::pasted(&t)),
+        _ => Err(invalid("give either a file or pasted text".into())),
+    }
+}
+
+/// A checklist id as the catalog names them (`security-2026-02`), bounded.
+pub fn checklist_id(id: &str) -> IpcResult<String> {
+    let id = id.trim();
+    if id.is_empty() || id.len() > 80 {
+        return Err(invalid("a checklist id is 1 to 80 characters".into()));
+    }
+    Ok(id.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,26 +140,21 @@ mod tests {
         assert_eq!(query(&"q".repeat(501)).unwrap_err().code, "invalid_input");
         assert_eq!(controls(&["prj-003".into()]).unwrap()[0].control, "PRJ-003");
     }
-}
 
-/// A checklist to import: a file the user chose, or text they pasted (exactly one).
-pub fn checklist_source(file: Option<String>, text: Option<String>) -> IpcResult<Source> {
-    match (file, text) {
-        (Some(p), None) => Source::read(&path(&p)?)
-            .map_err(|e| IpcError::from(dossier_core::Error::from(ImportError::from(e)))),
-        (None, Some(t)) if t.len() as u64 > MAX_SOURCE_BYTES => Err(invalid(format!(
-            "pasted text is at most {MAX_SOURCE_BYTES} bytes"
-        ))),
-        (None, Some(t)) => Ok(Source::pasted(&t)),
-        _ => Err(invalid("give either a file or pasted text".into())),
+    #[test]
+    fn a_checklist_comes_from_exactly_one_file_or_text() {
+        let code = |f: Option<&str>, t: Option<&str>| {
+            checklist_source(f.map(String::from), t.map(String::from))
+                .map(|s| s.name)
+                .unwrap_or_else(|e| e.code)
+        };
+        assert_eq!(code(None, None), "invalid_input");
+        assert_eq!(code(Some("/a.txt"), Some("x")), "invalid_input");
+        assert_eq!(code(None, Some("text")), "pasted text");
+        assert_eq!(
+            code(Some("/no/such/checklist.txt"), None),
+            "import_unreadable"
+        );
+        assert_eq!(checklist_id("").unwrap_err().code, "invalid_input");
     }
-}
-
-/// A checklist id as the catalog names them (`security-2026-02`), bounded.
-pub fn checklist_id(id: &str) -> IpcResult<String> {
-    let id = id.trim();
-    if id.is_empty() || id.len() > 80 {
-        return Err(invalid("a checklist id is 1 to 80 characters".into()));
-    }
-    Ok(id.to_string())
 }

@@ -5,16 +5,19 @@ mod print;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
+use dossier_core::catalog::source::Source;
 use dossier_core::events::{CancelToken, IndexEvent};
 use dossier_core::examples::CustomerExample;
 use dossier_core::exemptions::WaiverKind;
 use dossier_core::export::{ExportFormat, ExportProgress};
 use dossier_core::extract::pool::{ExtractorConfig, ExtractorPool};
+use dossier_core::import::ImportError;
 use dossier_core::prerequisites::PrerequisiteState;
 use dossier_core::session::Outcome;
 use dossier_core::tags::ControlTarget;
 use dossier_core::watch::Watch;
 use dossier_core::{Dossier, FileQuery};
+use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -34,11 +37,33 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// List the built-in checklists.
+    /// List the checklists: built in, then imported.
     Checklists {
         #[arg(long)]
         json: bool,
     },
+    /// Import a checklist: its published text (either layout), a saved web page of it, or
+    /// a data file (.toml); `-` reads pasted text from stdin. Prints what was found and, for
+    /// a new version, what changed; --dry-run saves nothing.
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// What changed between two checklists (ids, or a checklist file not imported yet).
+    Diff {
+        #[arg(value_name = "CHECKLIST_A")]
+        from: String,
+        #[arg(value_name = "CHECKLIST_B")]
+        to: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove an imported checklist from the catalog; its tags stay in the store.
+    RemoveChecklist { checklist: String },
     /// List the controls of a checklist.
     Controls {
         checklist: String,
@@ -323,7 +348,40 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Checklists { json } => {
             let d = open()?;
-            print::checklists(d.checklists(), json)
+            print::checklists(d.checklists(), &d.imported_checklists()?, json)
+        }
+        Command::Import {
+            file,
+            dry_run,
+            json,
+        } => {
+            let source = if file.as_os_str() == "-" {
+                let mut text = String::new();
+                std::io::stdin()
+                    .read_to_string(&mut text)
+                    .context("cannot read the pasted text from stdin")?;
+                Source::pasted(&text)
+            } else {
+                Source::read(&file).map_err(|e| dossier_core::Error::from(ImportError::from(e)))?
+            };
+            let mut d = open()?;
+            let preview = if dry_run {
+                d.preview_import(&source)?
+            } else {
+                d.import_checklist(&source)?
+            };
+            print::import(&preview, json)
+        }
+        Command::Diff { from, to, json } => {
+            print::diff(&open()?.diff_checklists(&from, &to)?, json)
+        }
+        Command::RemoveChecklist { checklist } => {
+            let removed = open()?.remove_checklist(&checklist)?;
+            println!(
+                "removed {}; {} tag(s) on its own controls are kept and return if it is imported again",
+                removed.id, removed.orphaned_tags
+            );
+            Ok(())
         }
         Command::Controls { checklist, json } => {
             let d = open()?;

@@ -1,6 +1,9 @@
 //! Human and JSON output of each command. JSON shapes are the documented contract
 //! (README, "CLI JSON"); human output is for a terminal.
 
+use dossier_core::catalog::diff::ChecklistDiff;
+use dossier_core::catalog::imported::ImportedChecklist;
+use dossier_core::catalog::source::SourceFormat;
 use dossier_core::catalog::Checklist;
 use dossier_core::coverage::{ControlStatus, Coverage};
 use dossier_core::events::IndexEvent;
@@ -8,6 +11,7 @@ use dossier_core::evidence::scan::ScanSummary;
 use dossier_core::examples::CustomerExample;
 use dossier_core::export::{ExportProgress, ExportSummary};
 use dossier_core::freshness::format_time;
+use dossier_core::import::{ImportOutcome, ImportPreview};
 use dossier_core::prerequisites::{PrerequisiteState, PrerequisiteStatus};
 use dossier_core::search::SearchHit;
 use dossier_core::session::{PaceStatus, Session};
@@ -30,7 +34,12 @@ fn print_json(value: &impl Serialize) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub fn checklists(all: &[Checklist], json: bool) -> anyhow::Result<()> {
+pub fn checklists(
+    all: &[Checklist],
+    imported: &[ImportedChecklist],
+    json: bool,
+) -> anyhow::Result<()> {
+    let source = |c: &Checklist| imported.iter().find(|i| i.id == c.id).map(|i| &i.source);
     if json {
         let rows: Vec<_> = all
             .iter()
@@ -38,20 +47,148 @@ pub fn checklists(all: &[Checklist], json: bool) -> anyhow::Result<()> {
                 json!({
                     "id": c.id, "name": c.name, "version": c.version, "published": c.published,
                     "controls": c.control_count(), "prerequisites": c.prerequisites.len(),
+                    "imported_from": source(c),
                 })
             })
             .collect();
         return print_json(&rows);
     }
     for c in all {
+        let origin = source(c).map_or(String::new(), |s| format!(", imported from {s}"));
         say!(
-            "{:<24} {} {} ({} controls, {} prerequisites)",
+            "{:<24} {} {} ({} controls, {} prerequisites{origin})",
             c.id,
             c.name,
             c.version,
             c.control_count(),
             c.prerequisites.len()
         )?;
+    }
+    Ok(())
+}
+
+pub fn import(p: &ImportPreview, json: bool) -> anyhow::Result<()> {
+    if json {
+        return print_json(p);
+    }
+    let c = &p.checklist;
+    let f = &p.findings;
+    let format = match p.format {
+        SourceFormat::Text => "published text",
+        SourceFormat::Html => "saved web page",
+        SourceFormat::DataFile => "data file",
+    };
+    say!(
+        "{} {} ({}), read from {} ({format})",
+        c.name,
+        c.version,
+        c.id,
+        p.source
+    )?;
+    match &p.outcome {
+        ImportOutcome::New => say!("a checklist not in the catalog yet")?,
+        ImportOutcome::NewVersion { previous } => say!("a new version of {previous}")?,
+        ImportOutcome::Replaces => say!("replaces the earlier import of {}", c.id)?,
+        ImportOutcome::Unchanged { builtin } => say!(
+            "identical to the {} checklist {}: nothing to import",
+            if *builtin { "built-in" } else { "imported" },
+            c.id
+        )?,
+    }
+    say!(
+        "\n{} prerequisites, {} controls, {} evidence items, {} waivers",
+        f.prerequisites,
+        f.controls,
+        f.evidence_items,
+        f.waivers
+    )?;
+    for s in &f.sections {
+        say!(
+            "  {:<52} {:>2} categories {:>3} controls {:>3} evidence items",
+            s.title,
+            s.categories,
+            s.controls,
+            s.evidence_items
+        )?;
+    }
+    if !f.without_evidence.is_empty() {
+        say!(
+            "controls with no evidence items: {}",
+            f.without_evidence.join(", ")
+        )?;
+    }
+    if !f.oddities.is_empty() {
+        say!("worth a look:")?;
+        for o in &f.oddities {
+            say!("  - {o}")?;
+        }
+    }
+    if let Some(d) = &p.diff {
+        say!()?;
+        diff_lines(d)?;
+        let t = &p.tags;
+        say!(
+            "tags: {} carry over; {} on removed controls stay, shown under \"no longer in this version\"",
+            t.carried,
+            t.on_removed
+        )?;
+        if !t.item_tags_to_check.is_empty() {
+            say!(
+                "check tags on evidence items by number of: {}",
+                t.item_tags_to_check.join(", ")
+            )?;
+        }
+    }
+    say!()?;
+    if p.saved {
+        say!("imported: {} is in the catalog", c.id)?;
+    } else if !matches!(p.outcome, ImportOutcome::Unchanged { .. }) {
+        say!("dry run: nothing saved")?;
+    }
+    Ok(())
+}
+
+pub fn diff(d: &ChecklistDiff, json: bool) -> anyhow::Result<()> {
+    if json {
+        return print_json(d);
+    }
+    diff_lines(d)
+}
+
+fn diff_lines(d: &ChecklistDiff) -> anyhow::Result<()> {
+    if d.is_empty() {
+        say!("no control differs between {} and {}", d.from, d.to)?;
+        return Ok(());
+    }
+    say!(
+        "{} control(s) differ from {} to {}:",
+        d.changed_controls(),
+        d.from,
+        d.to
+    )?;
+    for c in &d.added {
+        say!("  added     {:<12} {}", c.id, c.title)?;
+    }
+    for c in &d.removed {
+        say!("  removed   {:<12} {}", c.id, c.title)?;
+    }
+    for c in &d.retitled {
+        say!("  retitled  {:<12} {} → {}", c.id, c.before, c.after)?;
+    }
+    for c in &d.evidence_changed {
+        say!("  evidence  {:<12} {}", c.id, c.title)?;
+        for item in &c.removed {
+            say!("              - {item}")?;
+        }
+        for item in &c.added {
+            say!("              + {item}")?;
+        }
+    }
+    for c in &d.requirement_changed {
+        say!("  text      {:<12} {}", c.id, c.title)?;
+    }
+    for c in &d.moved {
+        say!("  moved     {:<12} {} → {}", c.id, c.before, c.after)?;
     }
     Ok(())
 }
@@ -193,6 +330,18 @@ pub fn coverage(c: &Coverage, json: bool) -> anyhow::Result<()> {
         if ctl.status == ControlStatus::Partial {
             for item in &ctl.missing_items {
                 say!("            needs: {item}")?;
+            }
+        }
+    }
+    if !c.retired.is_empty() {
+        say!("\nNo longer in this version (not counted)")?;
+        for r in &c.retired {
+            say!("  {:<17} {} (in {})", r.id, r.title, r.version)?;
+            for f in &r.files {
+                say!("            ✓ {f}")?;
+            }
+            for f in &r.missing_files {
+                say!("            ! missing: {f}")?;
             }
         }
     }

@@ -573,3 +573,77 @@ fn suggest_lists_reasons_and_accepts_only_above_the_threshold() {
         .unwrap()
         .is_empty());
 }
+
+fn fixture(rel: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/checklists")
+        .join(rel)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn import_dry_run_import_diff_and_remove_from_the_command_line() {
+    let cli = Cli::new();
+    let security = fixture("security-2026-02.txt");
+    let dry = cli.json(&["import", &security, "--dry-run", "--json"]);
+    assert_eq!(dry["checklist"]["id"], "security-2026-02");
+    assert_eq!(dry["outcome"]["kind"], "new");
+    assert_eq!(dry["findings"]["controls"], 24);
+    assert_eq!(dry["findings"]["without_evidence"][0], "IR-002");
+    assert_eq!(dry["saved"], false);
+    assert_eq!(
+        cli.json(&["checklists", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+
+    let human = cli.ok(&["import", &security]);
+    assert!(human.contains("24 controls"), "{human}");
+    assert!(human.contains("imported: security-2026-02"), "{human}");
+    let listed = cli.json(&["checklists", "--json"]);
+    let row = find(&listed, "id", "security-2026-02");
+    assert_eq!(row["imported_from"], "security-2026-02.txt");
+    assert!(cli.ok(&["controls", "security"]).contains("IR-002"));
+
+    // A revision piped in as pasted text: its diff against the built-in version.
+    let revision = std::fs::read(fixture("generative-ai-2026-02.txt")).unwrap();
+    let mut child = cli
+        .cmd()
+        .args(["import", "-", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), &revision).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let imported: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(imported["outcome"]["previous"], "generative-ai-2025-08");
+    assert_eq!(imported["diff"]["removed"][0]["id"], "PS-004");
+    let diff = cli.ok(&["diff", "generative-ai-2025-08", "generative-ai-2026-02"]);
+    assert!(diff.contains("removed   PS-004"), "{diff}");
+    assert!(diff.contains("retitled  CO-002"), "{diff}");
+    let json = cli.json(&[
+        "diff",
+        "generative-ai-2025-08",
+        "generative-ai-2026-02",
+        "--json",
+    ]);
+    assert_eq!(json["added"][0]["id"], "GENAIPR-007");
+
+    let err = cli.fails(&["import", &fixture("README.md")]);
+    assert!(err.contains("[no_controls]"), "{err}");
+    let err = cli.fails(&["remove-checklist", "data-analytics-7.1"]);
+    assert!(err.contains("[builtin_checklist]"), "{err}");
+    cli.ok(&["remove-checklist", "security-2026-02"]);
+    assert_eq!(
+        cli.json(&["checklists", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+}

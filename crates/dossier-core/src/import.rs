@@ -6,6 +6,7 @@
 //! longer in this version" (`coverage::retired`).
 
 use std::collections::HashSet;
+use std::path::Path;
 
 use serde::Serialize;
 
@@ -48,9 +49,9 @@ impl ImportError {
                 ParseError::DuplicateControl { .. } => "duplicate_control",
                 ParseError::OutsideSection { .. } => "outside_section",
             },
-            Self::Source(SourceError::DataFile(catalog::LoadError::DuplicateControl { .. })) => {
-                "duplicate_control"
-            }
+            Self::Source(SourceError::DataFile(catalog::LoadError::DuplicateControl {
+                ..
+            })) => "duplicate_control",
             Self::Source(SourceError::DataFile(_)) => "bad_checklist_file",
             Self::Source(SourceError::BadId { .. }) => "bad_checklist_id",
             Self::BuiltinConflict { .. } => "builtin_conflict",
@@ -216,9 +217,24 @@ impl Dossier {
             .collect())
     }
 
-    /// What changed from checklist `from` to checklist `to`, both in the catalog.
+    /// What changed from checklist `from` to checklist `to`: each a checklist of the
+    /// catalog, or a checklist file not imported yet (to see a revision before importing).
     pub fn diff_checklists(&self, from: &str, to: &str) -> Result<ChecklistDiff, Error> {
-        Ok(diff(self.checklist(from)?, self.checklist(to)?))
+        Ok(diff(
+            &self.checklist_or_file(from)?,
+            &self.checklist_or_file(to)?,
+        ))
+    }
+
+    fn checklist_or_file(&self, arg: &str) -> Result<Checklist, Error> {
+        match self.checklist(arg) {
+            Ok(checklist) => Ok(checklist.clone()),
+            Err(unknown) if !Path::new(arg).is_file() => Err(unknown),
+            Err(_) => {
+                let source = Source::read(Path::new(arg)).map_err(ImportError::from)?;
+                Ok(source.checklist().map_err(ImportError::from)?.0)
+            }
+        }
     }
 
     /// Controls that versions earlier than `checklist` had and it does not, newest first.

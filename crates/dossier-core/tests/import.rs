@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 use support::Env;
 
 fn repo(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(rel)
 }
 
 fn source(rel: &str) -> Source {
@@ -40,12 +42,36 @@ fn import_error(dossier: &mut Dossier, source: &Source) -> Error {
 fn builtin_checklists_round_trip_through_every_import_form() {
     let mut env = Env::new();
     let cases = [
-        ("assets/checklists/source/data-analytics-7.1.txt", "data-analytics-7.1", SourceFormat::Text),
-        ("assets/checklists/source/generative-ai-2025-08.txt", "generative-ai-2025-08", SourceFormat::Text),
-        ("tests/fixtures/checklists/data-analytics-7.1.html", "data-analytics-7.1", SourceFormat::Html),
-        ("tests/fixtures/checklists/generative-ai-2025-08.html", "generative-ai-2025-08", SourceFormat::Html),
-        ("assets/checklists/data-analytics-7.1.toml", "data-analytics-7.1", SourceFormat::DataFile),
-        ("assets/checklists/generative-ai-2025-08.toml", "generative-ai-2025-08", SourceFormat::DataFile),
+        (
+            "assets/checklists/source/data-analytics-7.1.txt",
+            "data-analytics-7.1",
+            SourceFormat::Text,
+        ),
+        (
+            "assets/checklists/source/generative-ai-2025-08.txt",
+            "generative-ai-2025-08",
+            SourceFormat::Text,
+        ),
+        (
+            "tests/fixtures/checklists/data-analytics-7.1.html",
+            "data-analytics-7.1",
+            SourceFormat::Html,
+        ),
+        (
+            "tests/fixtures/checklists/generative-ai-2025-08.html",
+            "generative-ai-2025-08",
+            SourceFormat::Html,
+        ),
+        (
+            "assets/checklists/data-analytics-7.1.toml",
+            "data-analytics-7.1",
+            SourceFormat::DataFile,
+        ),
+        (
+            "assets/checklists/generative-ai-2025-08.toml",
+            "generative-ai-2025-08",
+            SourceFormat::DataFile,
+        ),
     ];
     for (rel, id, format) in cases {
         let preview = env.dossier.import_checklist(&source(rel)).unwrap();
@@ -55,12 +81,24 @@ fn builtin_checklists_round_trip_through_every_import_form() {
             "{rel} does not read as the built-in {id}: {:#?}",
             dossier_core::catalog::diff::diff(builtin_checklist(id), &preview.checklist)
         );
-        assert_eq!(preview.outcome, ImportOutcome::Unchanged { builtin: true }, "{rel}");
+        assert_eq!(
+            preview.outcome,
+            ImportOutcome::Unchanged { builtin: true },
+            "{rel}"
+        );
         assert!(!preview.saved);
     }
-    let pasted = std::fs::read_to_string(repo("assets/checklists/source/generative-ai-2025-08.txt")).unwrap();
-    let preview = env.dossier.preview_import(&Source::pasted(&pasted)).unwrap();
-    assert_eq!(preview.checklist, *builtin_checklist("generative-ai-2025-08"));
+    let pasted =
+        std::fs::read_to_string(repo("assets/checklists/source/generative-ai-2025-08.txt"))
+            .unwrap();
+    let preview = env
+        .dossier
+        .preview_import(&Source::pasted(&pasted))
+        .unwrap();
+    assert_eq!(
+        preview.checklist,
+        *builtin_checklist("generative-ai-2025-08")
+    );
     assert_eq!(preview.source, "pasted text");
     assert_eq!(env.dossier.checklists().len(), 2);
     assert!(env.dossier.imported_checklists().unwrap().is_empty());
@@ -71,11 +109,17 @@ fn findings_describe_the_builtin_checklists() {
     let env = Env::new();
     let preview = env
         .dossier
-        .preview_import(&source("assets/checklists/source/generative-ai-2025-08.txt"))
+        .preview_import(&source(
+            "assets/checklists/source/generative-ai-2025-08.txt",
+        ))
         .unwrap();
     let f = &preview.findings;
     assert_eq!((f.prerequisites, f.controls), (7, 41));
-    let per_section: Vec<(&str, usize)> = f.sections.iter().map(|s| (s.title.as_str(), s.controls)).collect();
+    let per_section: Vec<(&str, usize)> = f
+        .sections
+        .iter()
+        .map(|s| (s.title.as_str(), s.controls))
+        .collect();
     assert_eq!(
         per_section,
         [
@@ -85,8 +129,15 @@ fn findings_describe_the_builtin_checklists() {
             ("Generative AI Customer Example Requirements", 1),
         ]
     );
-    assert_eq!(f.evidence_items, f.sections.iter().map(|s| s.evidence_items).sum::<usize>());
-    assert!(f.without_evidence.contains(&"PS-004".to_string()), "{:?}", f.without_evidence);
+    assert_eq!(
+        f.evidence_items,
+        f.sections.iter().map(|s| s.evidence_items).sum::<usize>()
+    );
+    assert!(
+        f.without_evidence.contains(&"PS-004".to_string()),
+        "{:?}",
+        f.without_evidence
+    );
     assert_eq!(f.without_evidence.len(), 11);
 }
 
@@ -105,63 +156,94 @@ fn a_new_competency_is_imported_stored_and_listed() {
     assert_eq!(c.id, "security-2026-02");
     assert_eq!(
         (c.name.as_str(), c.version.as_str(), c.published.as_str()),
-        ("AWS Security Competency", "February 2026", "February 2026-August 2026")
+        (
+            "AWS Security Competency",
+            "February 2026",
+            "February 2026-August 2026"
+        )
     );
     let prerequisites: Vec<&str> = c.prerequisites.iter().map(|p| p.id.as_str()).collect();
-    assert_eq!(prerequisites, ["1.1", "1.2", "1.3", "2.1", "2.2", "3.1", "4.1", "4.2", "4.3"]);
+    assert_eq!(
+        prerequisites,
+        ["1.1", "1.2", "1.3", "2.1", "2.2", "3.1", "4.1", "4.2", "4.3"]
+    );
     assert_eq!(c.prerequisites[6].group, "4.0 Security Prerequisites");
     assert_eq!(c.prerequisites[6].title, "AWS Security Certified Personnel");
 
-    let layout: Vec<(String, String, Vec<(String, usize)>)> = c
+    // "Section › Category: ID(evidence items) …", one line per category.
+    let layout: Vec<String> = c
         .sections
         .iter()
         .flat_map(|s| {
-            s.categories.iter().map(|cat| {
-                (
-                    s.title.clone(),
-                    cat.title.clone(),
-                    cat.controls.iter().map(|k| (k.id.clone(), k.evidence_items.len())).collect(),
-                )
+            s.categories.iter().map(move |cat| {
+                let controls: Vec<String> = cat
+                    .controls
+                    .iter()
+                    .map(|k| format!("{}({})", k.id, k.evidence_items.len()))
+                    .collect();
+                format!("{} › {}: {}", s.title, cat.title, controls.join(" "))
             })
         })
         .collect();
-    let expected: Vec<(&str, &str, Vec<(&str, usize)>)> = vec![
-        ("Common AWS Partner Practice Requirements", "Security Practice Overview", vec![("POV-001", 1), ("POV-002", 2), ("POV-005", 2)]),
-        ("Common AWS Partner Practice Requirements", "AWS Partner Delivery Model", vec![("PRJ-001", 1), ("PRJ-003", 1), ("PRJ-005", 1)]),
-        ("Security Practice Requirements", "Security Practice Methodology", vec![("SECPR-001", 4), ("SECPR-002", 1)]),
-        ("Security Practice Requirements", "Identity and Data Protection", vec![("IAM-001", 3), ("IAM-002", 2), ("DP-001", 2), ("DP-002", 4)]),
-        ("Security Practice Requirements", "Incident Response", vec![("IR-001", 5), ("IR-002", 0), ("IR-003", 1)]),
-        ("Common Customer Example Requirements", "Documentation", vec![("DOC-001", 3)]),
-        ("Common Customer Example Requirements", "Secure Customer AWS Account Governance and Access", vec![("ACCT-001", 2), ("ACCT-002", 2)]),
-        ("Common Customer Example Requirements", "Operational Excellence", vec![("OPE-002", 1)]),
-        ("Security Customer Example Requirements", "Requirements applicable to all customer examples", vec![("SECCEX-001", 1), ("SECCEX-002", 2)]),
-        ("Security Customer Example Requirements", "Threat Detection and Response", vec![("SECCEX-003", 2), ("SECCEX-004", 2), ("SECCEX-005", 1)]),
-    ];
-    let expected: Vec<(String, String, Vec<(String, usize)>)> = expected
-        .into_iter()
-        .map(|(s, c, k)| (s.into(), c.into(), k.into_iter().map(|(i, n)| (i.into(), n)).collect()))
-        .collect();
-    assert_eq!(layout, expected);
+    assert_eq!(
+        layout,
+        [
+            "Common AWS Partner Practice Requirements › Security Practice Overview: POV-001(1) POV-002(2) POV-005(2)",
+            "Common AWS Partner Practice Requirements › AWS Partner Delivery Model: PRJ-001(1) PRJ-003(1) PRJ-005(1)",
+            "Security Practice Requirements › Security Practice Methodology: SECPR-001(4) SECPR-002(1)",
+            "Security Practice Requirements › Identity and Data Protection: IAM-001(3) IAM-002(2) DP-001(2) DP-002(4)",
+            "Security Practice Requirements › Incident Response: IR-001(5) IR-002(0) IR-003(1)",
+            "Common Customer Example Requirements › Documentation: DOC-001(3)",
+            "Common Customer Example Requirements › Secure Customer AWS Account Governance and Access: ACCT-001(2) ACCT-002(2)",
+            "Common Customer Example Requirements › Operational Excellence: OPE-002(1)",
+            "Security Customer Example Requirements › Requirements applicable to all customer examples: SECCEX-001(1) SECCEX-002(2)",
+            "Security Customer Example Requirements › Threat Detection and Response: SECCEX-003(2) SECCEX-004(2) SECCEX-005(1)",
+        ]
+    );
 
     let control = |id: &str| c.control(id).unwrap_or_else(|| panic!("{id} missing"));
     assert_eq!(control("DP-001").control.title, "Encryption Key Management");
-    assert_eq!(control("DP-001").waiver(), Some("Waived if AWS Partner is approved AWS MSP"));
+    assert_eq!(
+        control("DP-001").waiver(),
+        Some("Waived if AWS Partner is approved AWS MSP")
+    );
     assert_eq!(
         control("SECCEX-002").waiver(),
         Some("Waived if AWS Partner holds the AWS Level 1 MSSP Specialization")
     );
-    assert!(control("SECCEX-005").waiver().unwrap().ends_with("this requirement can be WAIVED."));
-    assert!(control("POV-001").waiver().unwrap().contains("Foundational Technical Review"));
+    assert!(control("SECCEX-005")
+        .waiver()
+        .unwrap()
+        .ends_with("this requirement can be WAIVED."));
+    assert!(control("POV-001")
+        .waiver()
+        .unwrap()
+        .contains("Foundational Technical Review"));
     assert_eq!(control("SECPR-002").waiver(), None);
     let rule = |id: &str| control(id).scope().map(|s| s.rule);
     assert_eq!(rule("DOC-001"), Some(ScopeRule::All));
     assert_eq!(rule("SECCEX-001"), Some(ScopeRule::All));
-    assert_eq!(rule("SECCEX-003"), Some(ScopeRule::AtLeast { count: 2, of: 4 }));
-    assert_eq!(rule("ACCT-001"), Some(ScopeRule::AtLeast { count: 1, of: 4 }));
-    assert_eq!(rule("OPE-002"), Some(ScopeRule::AtLeast { count: 1, of: 4 }));
+    assert_eq!(
+        rule("SECCEX-003"),
+        Some(ScopeRule::AtLeast { count: 2, of: 4 })
+    );
+    assert_eq!(
+        rule("ACCT-001"),
+        Some(ScopeRule::AtLeast { count: 1, of: 4 })
+    );
+    assert_eq!(
+        rule("OPE-002"),
+        Some(ScopeRule::AtLeast { count: 1, of: 4 })
+    );
     assert_eq!(rule("IR-001"), None);
-    assert!(control("IAM-001").control.requirement.contains("\n  - Short-lived credentials issued through IAM roles"));
-    assert_eq!(control("SECCEX-005").control.evidence_items, ["Example compliance report or dashboard provided to the customer."]);
+    assert!(control("IAM-001")
+        .control
+        .requirement
+        .contains("\n  - Short-lived credentials issued through IAM roles"));
+    assert_eq!(
+        control("SECCEX-005").control.evidence_items,
+        ["Example compliance report or dashboard provided to the customer."]
+    );
 
     assert_eq!(preview.findings.without_evidence, ["IR-002"]);
     assert_eq!(preview.findings.controls, 24);
@@ -173,13 +255,37 @@ fn a_new_competency_is_imported_stored_and_listed() {
     env.tag("ir/runbook.md", &["IR-001", "PRJ-003"]);
     let coverage = env.dossier.coverage("security").unwrap();
     assert_eq!(coverage.controls.len(), 24);
-    let status = |id: &str| coverage.controls.iter().find(|k| k.id == id).unwrap().status;
-    assert_eq!(status("PRJ-003"), dossier_core::coverage::ControlStatus::Covered);
+    let status = |id: &str| {
+        coverage
+            .controls
+            .iter()
+            .find(|k| k.id == id)
+            .unwrap()
+            .status
+    };
+    assert_eq!(
+        status("PRJ-003"),
+        dossier_core::coverage::ControlStatus::Covered
+    );
     let reopened = Dossier::open(&env.db).unwrap();
-    let listed: Vec<&str> = reopened.checklists().iter().map(|c| c.id.as_str()).collect();
-    assert_eq!(listed, ["data-analytics-7.1", "generative-ai-2025-08", "security-2026-02"]);
+    let listed: Vec<&str> = reopened
+        .checklists()
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            "data-analytics-7.1",
+            "generative-ai-2025-08",
+            "security-2026-02"
+        ]
+    );
     let info = reopened.imported_checklists().unwrap();
-    assert_eq!((info[0].source.as_str(), info[0].format), ("security-2026-02.txt", SourceFormat::Text));
+    assert_eq!(
+        (info[0].source.as_str(), info[0].format),
+        ("security-2026-02.txt", SourceFormat::Text)
+    );
     assert_eq!(reopened.checklist("security-2026-02").unwrap(), c);
 }
 
@@ -201,20 +307,33 @@ fn a_new_version_shows_its_diff_and_keeps_every_tag() {
     assert_eq!(preview.checklist.id, "generative-ai-2026-02");
     assert_eq!(
         preview.outcome,
-        ImportOutcome::NewVersion { previous: "generative-ai-2025-08".into() }
+        ImportOutcome::NewVersion {
+            previous: "generative-ai-2025-08".into()
+        }
     );
     let diff = preview.diff.as_ref().unwrap();
     assert_eq!(ids(&diff.added), ["GENAIPR-007"]);
     assert_eq!(ids(&diff.removed), ["PS-004"]);
     assert_eq!(diff.retitled.len(), 1);
     assert_eq!(
-        (diff.retitled[0].id.as_str(), diff.retitled[0].before.as_str(), diff.retitled[0].after.as_str()),
-        ("CO-002", "Continuous Improvement", "Continuous Improvement and Feedback Loops")
+        (
+            diff.retitled[0].id.as_str(),
+            diff.retitled[0].before.as_str(),
+            diff.retitled[0].after.as_str()
+        ),
+        (
+            "CO-002",
+            "Continuous Improvement",
+            "Continuous Improvement and Feedback Loops"
+        )
     );
     assert_eq!(diff.evidence_changed.len(), 1);
     let ope = &diff.evidence_changed[0];
     assert_eq!(ope.id, "OPE-002");
-    assert_eq!(ope.removed, ["Standardized documents or runbook met the criteria defined above."]);
+    assert_eq!(
+        ope.removed,
+        ["Standardized documents or runbook met the criteria defined above."]
+    );
     assert_eq!(ope.added.len(), 1);
     assert!(ope.added[0].starts_with("Runbook entries for the generative AI components"));
     assert_eq!(ids(&diff.requirement_changed), ["PRJ-001"]);
@@ -227,10 +346,20 @@ fn a_new_version_shows_its_diff_and_keeps_every_tag() {
 
     let saved = env.dossier.import_checklist(&revision).unwrap();
     assert!(saved.saved);
-    assert_eq!(env.dossier.diff_checklists("generative-ai-2025-08", "generative-ai-2026-02").unwrap(), *diff);
+    assert_eq!(
+        env.dossier
+            .diff_checklists("generative-ai-2025-08", "generative-ai-2026-02")
+            .unwrap(),
+        *diff
+    );
 
     let new = env.dossier.coverage("generative-ai-2026-02").unwrap();
-    let files = |id: &str| new.controls.iter().find(|c| c.id == id).map(|c| c.files.clone());
+    let files = |id: &str| {
+        new.controls
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.files.clone())
+    };
     assert_eq!(files("PRJ-001").unwrap(), ["sow.md"]);
     assert_eq!(files("OPE-002").unwrap(), ["runbook.md"]);
     assert_eq!(files("PS-004"), None);
@@ -239,18 +368,34 @@ fn a_new_version_shows_its_diff_and_keeps_every_tag() {
     assert_eq!(new.retired[0].version, "August 2025");
     assert_eq!(new.retired[0].files, ["opportunity.md"]);
     let old = env.dossier.coverage("generative-ai-2025-08").unwrap();
-    assert!(old.retired.is_empty(), "the earlier version retires nothing");
-    assert!(old.controls.iter().any(|c| c.id == "PS-004" && c.files == ["opportunity.md"]));
+    assert!(
+        old.retired.is_empty(),
+        "the earlier version retires nothing"
+    );
+    assert!(old
+        .controls
+        .iter()
+        .any(|c| c.id == "PS-004" && c.files == ["opportunity.md"]));
     // "generative-ai" now names two versions, so it is ambiguous.
-    assert_eq!(env.dossier.coverage("generative-ai").unwrap_err().code(), "unknown_checklist");
+    assert_eq!(
+        env.dossier.coverage("generative-ai").unwrap_err().code(),
+        "unknown_checklist"
+    );
 
     // The same text again changes nothing; an edited text under the same id replaces it.
     let again = env.dossier.import_checklist(&revision).unwrap();
     assert_eq!(again.outcome, ImportOutcome::Unchanged { builtin: false });
-    let edited = std::fs::read_to_string(repo("tests/fixtures/checklists/generative-ai-2026-02.txt"))
-        .unwrap()
-        .replace("GENAIPR-007 - Model Evaluation and Monitoring", "GENAIPR-007 - Model Evaluation");
-    let replaced = env.dossier.import_checklist(&Source::pasted(&edited)).unwrap();
+    let edited =
+        std::fs::read_to_string(repo("tests/fixtures/checklists/generative-ai-2026-02.txt"))
+            .unwrap()
+            .replace(
+                "GENAIPR-007 - Model Evaluation and Monitoring",
+                "GENAIPR-007 - Model Evaluation",
+            );
+    let replaced = env
+        .dossier
+        .import_checklist(&Source::pasted(&edited))
+        .unwrap();
     assert_eq!(replaced.outcome, ImportOutcome::Replaces);
     assert_eq!(replaced.diff.unwrap().retitled[0].after, "Model Evaluation");
     assert_eq!(env.dossier.checklists().len(), 3);
@@ -266,17 +411,26 @@ fn removing_an_imported_checklist_keeps_its_tags() {
     env.scan();
     env.tag("ir.md", &["IR-001", "PRJ-003"]);
     let removed = env.dossier.remove_checklist("security-2026-02").unwrap();
-    assert_eq!(removed.orphaned_tags, 1, "PRJ-003 is still in the built-in checklists");
+    assert_eq!(
+        removed.orphaned_tags, 1,
+        "PRJ-003 is still in the built-in checklists"
+    );
     assert_eq!(env.dossier.checklists().len(), 2);
     assert_eq!(env.file("ir.md").tags, ["IR-001", "PRJ-003"]);
-    let err = env.dossier.remove_checklist("data-analytics-7.1").unwrap_err();
+    let err = env
+        .dossier
+        .remove_checklist("data-analytics-7.1")
+        .unwrap_err();
     assert_eq!(err.code(), "builtin_checklist", "{err}");
     // Importing it again brings its controls and their evidence back.
     env.dossier
         .import_checklist(&source("tests/fixtures/checklists/security-2026-02.txt"))
         .unwrap();
     let coverage = env.dossier.coverage("security-2026-02").unwrap();
-    assert!(coverage.controls.iter().any(|c| c.id == "IR-001" && c.files == ["ir.md"]));
+    assert!(coverage
+        .controls
+        .iter()
+        .any(|c| c.id == "IR-001" && c.files == ["ir.md"]));
 }
 
 /// Every malformed input is refused with a message that says what is wrong, and nothing is
@@ -285,21 +439,63 @@ fn removing_an_imported_checklist_keeps_its_tags() {
 fn malformed_input_is_refused_and_nothing_saved() {
     let mut env = Env::new();
     let dir = env.dir.path().to_path_buf();
-    let seed = std::fs::read_to_string(repo("assets/checklists/source/generative-ai-2025-08.txt")).unwrap();
+    let seed = std::fs::read_to_string(repo("assets/checklists/source/generative-ai-2025-08.txt"))
+        .unwrap();
     let write = |name: &str, bytes: &[u8]| {
         let p = dir.join(name);
         std::fs::write(&p, bytes).unwrap();
         p
     };
     let cases: Vec<(&str, PathBuf, &str)> = vec![
-        ("no controls", write("notes.txt", b"AWS Security Competency\nSome notes about the program.\n"), "no_controls"),
-        ("duplicate id", write("dup.txt", seed.replacen("PRJ-002 - Scope", "PRJ-001 - Scope", 1).as_bytes()), "duplicate_control"),
-        ("binary", write("photo.txt", &[0x89, b'P', b'N', b'G', 0, 0, 1, 2, 3, 0xff]), "not_text"),
-        ("pdf", write("checklist.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "not_text"),
+        (
+            "no controls",
+            write(
+                "notes.txt",
+                b"AWS Security Competency\nSome notes about the program.\n",
+            ),
+            "no_controls",
+        ),
+        (
+            "duplicate id",
+            write(
+                "dup.txt",
+                seed.replacen("PRJ-002 - Scope", "PRJ-001 - Scope", 1)
+                    .as_bytes(),
+            ),
+            "duplicate_control",
+        ),
+        (
+            "binary",
+            write("photo.txt", &[0x89, b'P', b'N', b'G', 0, 0, 1, 2, 3, 0xff]),
+            "not_text",
+        ),
+        (
+            "pdf",
+            write("checklist.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"),
+            "not_text",
+        ),
         ("empty", write("empty.txt", b"  \n\n"), "empty_checklist"),
-        ("html without a checklist", write("page.html", b"<html><body><main><h1>Hi</h1><p>Nothing</p></main></body></html>"), "no_controls"),
-        ("broken data file", write("c.toml", b"id = \"x\"\nname = [unclosed"), "bad_checklist_file"),
-        ("bad id in data file", write("d.toml", b"id = \"Has Spaces\"\nname = \"n\"\nversion = \"1\"\n"), "bad_checklist_id"),
+        (
+            "html without a checklist",
+            write(
+                "page.html",
+                b"<html><body><main><h1>Hi</h1><p>Nothing</p></main></body></html>",
+            ),
+            "no_controls",
+        ),
+        (
+            "broken data file",
+            write("c.toml", b"id = \"x\"\nname = [unclosed"),
+            "bad_checklist_file",
+        ),
+        (
+            "bad id in data file",
+            write(
+                "d.toml",
+                b"id = \"Has Spaces\"\nname = \"n\"\nversion = \"1\"\n",
+            ),
+            "bad_checklist_id",
+        ),
         ("a folder", dir.join("evidence"), "import_unreadable"),
         ("missing", dir.join("nope.txt"), "import_unreadable"),
     ];
@@ -312,7 +508,8 @@ fn malformed_input_is_refused_and_nothing_saved() {
         assert!(!err.to_string().is_empty());
     }
     let huge = std::fs::File::create(dir.join("huge.txt")).unwrap();
-    huge.set_len(dossier_core::catalog::source::MAX_SOURCE_BYTES + 1).unwrap();
+    huge.set_len(dossier_core::catalog::source::MAX_SOURCE_BYTES + 1)
+        .unwrap();
     let err = Source::read(&dir.join("huge.txt")).unwrap_err();
     assert!(err.to_string().contains("at most"), "{err}");
 
@@ -322,7 +519,10 @@ fn malformed_input_is_refused_and_nothing_saved() {
     assert_eq!(err.code(), "builtin_conflict", "{err}");
     assert!(err.to_string().contains("1 control(s)"), "{err}");
 
-    let dup = import_error(&mut env.dossier, &Source::pasted(&seed.replacen("PRJ-002 - Scope", "PRJ-001 - Scope", 1)));
+    let dup = import_error(
+        &mut env.dossier,
+        &Source::pasted(&seed.replacen("PRJ-002 - Scope", "PRJ-001 - Scope", 1)),
+    );
     assert!(dup.to_string().contains("PRJ-001 appears twice"), "{dup}");
     assert_eq!(env.dossier.checklists().len(), 2);
     assert!(env.dossier.imported_checklists().unwrap().is_empty());
@@ -332,12 +532,16 @@ fn malformed_input_is_refused_and_nothing_saved() {
 #[test]
 fn utf16_text_is_read() {
     let env = Env::new();
-    let text = std::fs::read_to_string(repo("tests/fixtures/checklists/security-2026-02.txt")).unwrap();
+    let text =
+        std::fs::read_to_string(repo("tests/fixtures/checklists/security-2026-02.txt")).unwrap();
     let mut bytes = vec![0xFF, 0xFE];
     bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
     let path = env.dir.path().join("security.txt");
     std::fs::write(&path, bytes).unwrap();
-    let preview = env.dossier.preview_import(&Source::read(&path).unwrap()).unwrap();
+    let preview = env
+        .dossier
+        .preview_import(&Source::read(&path).unwrap())
+        .unwrap();
     assert_eq!(preview.checklist.id, "security-2026-02");
     assert_eq!(preview.findings.controls, 24);
 }

@@ -178,8 +178,14 @@ mod tests {
         controls[1].title = "Statement of Work".into();
         controls[1].requirement = "Changed.".into();
         let d = diff(&before, &after);
-        assert_eq!(d.added.iter().map(|c| &c.id).collect::<Vec<_>>(), ["PRJ-004"]);
-        assert_eq!(d.removed.iter().map(|c| &c.id).collect::<Vec<_>>(), ["PRJ-002"]);
+        assert_eq!(
+            d.added.iter().map(|c| &c.id).collect::<Vec<_>>(),
+            ["PRJ-004"]
+        );
+        assert_eq!(
+            d.removed.iter().map(|c| &c.id).collect::<Vec<_>>(),
+            ["PRJ-002"]
+        );
         assert_eq!(d.retitled[0].after, "Statement of Work");
         assert_eq!(d.evidence_changed[0].added, ["A new item"]);
         assert_eq!(d.evidence_changed[0].removed, ["PRJ-001 item 2"]);

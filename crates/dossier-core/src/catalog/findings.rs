@@ -66,7 +66,10 @@ pub fn find(checklist: &Checklist, others: &[Checklist]) -> Findings {
         prerequisites: checklist.prerequisites.len(),
         controls: controls.len(),
         evidence_items: sections.iter().map(|s| s.evidence_items).sum(),
-        waivers: controls.iter().filter(|c| c.control.waiver.is_some()).count()
+        waivers: controls
+            .iter()
+            .filter(|c| c.control.waiver.is_some())
+            .count()
             + checklist
                 .sections
                 .iter()
@@ -120,13 +123,14 @@ fn oddities(checklist: &Checklist, others: &[Checklist]) -> Vec<String> {
             ));
         }
     }
-    notes.extend(numbering_gaps(checklist));
+    notes.extend(numbering_gaps(checklist, others));
     notes.extend(shared_titles_that_differ(checklist, others));
     notes
 }
 
-/// `PRJ-001, PRJ-003` skips PRJ-002: published checklists rarely do, a lost line often does.
-fn numbering_gaps(checklist: &Checklist) -> Vec<String> {
+/// `PRJ-001, PRJ-003` skips PRJ-002: a lost line can cause that. A number another checklist
+/// has is no loss: programs share common controls, and a revision may drop one.
+fn numbering_gaps(checklist: &Checklist, others: &[Checklist]) -> Vec<String> {
     let mut numbers: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for c in checklist.controls() {
         if let Some((prefix, n)) = c.control.id.rsplit_once('-') {
@@ -143,6 +147,7 @@ fn numbering_gaps(checklist: &Checklist) -> Vec<String> {
             let skipped: Vec<String> = (1..last)
                 .filter(|n| found.binary_search(n).is_err())
                 .map(|n| format!("{prefix}-{n:03}"))
+                .filter(|id| others.iter().all(|o| o.control(id).is_none()))
                 .collect();
             (!skipped.is_empty()).then(|| {
                 format!(
@@ -197,6 +202,17 @@ mod tests {
             found.oddities
         );
         assert!(found.oddities.iter().any(|o| o.contains("prerequisites")));
+    }
+
+    #[test]
+    fn a_number_another_checklist_has_is_no_gap() {
+        let ours = sample(&[("PRJ-001", 1), ("PRJ-003", 1)]);
+        let mut theirs = sample(&[("PRJ-002", 1)]);
+        theirs.id = "other-1".into();
+        assert!(find(&ours, &[theirs])
+            .oddities
+            .iter()
+            .all(|o| !o.contains("skips")));
     }
 
     #[test]

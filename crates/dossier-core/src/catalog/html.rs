@@ -10,14 +10,33 @@ use scraper::{ElementRef, Html, Node, Selector};
 
 /// Elements whose text is never part of the checklist.
 const SKIPPED: [&str; 12] = [
-    "head", "script", "style", "noscript", "template", "svg", "nav", "aside", "button",
-    "select", "iframe", "footer",
+    "head", "script", "style", "noscript", "template", "svg", "nav", "aside", "button", "select",
+    "iframe", "footer",
 ];
 
 /// Elements that start a paragraph of their own.
 const PARAGRAPHS: [&str; 21] = [
-    "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6",
-    "blockquote", "pre", "table", "figure", "figcaption", "details", "summary", "dl", "hr",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "table",
+    "figure",
+    "figcaption",
+    "details",
+    "summary",
+    "dl",
+    "hr",
 ];
 
 /// Elements that start a new line without a paragraph break.

@@ -91,9 +91,13 @@ pub fn remove(conn: &Connection, id: &str) -> Result<bool, rusqlite::Error> {
 }
 
 pub fn exists(conn: &Connection, id: &str) -> Result<bool, rusqlite::Error> {
-    conn.query_row("SELECT 1 FROM imported_checklists WHERE id = ?1", [id], |_| Ok(()))
-        .optional()
-        .map(|row| row.is_some())
+    conn.query_row(
+        "SELECT 1 FROM imported_checklists WHERE id = ?1",
+        [id],
+        |_| Ok(()),
+    )
+    .optional()
+    .map(|row| row.is_some())
 }
 
 fn format_str(format: SourceFormat) -> &'static str {

@@ -110,8 +110,8 @@ impl Source {
                 }
                 checklist
             }
-            SourceFormat::Html => self.from_text(&html::to_text(&text))?,
-            SourceFormat::Text => self.from_text(&text)?,
+            SourceFormat::Html => self.parse_text(&html::to_text(&text))?,
+            SourceFormat::Text => self.parse_text(&text)?,
         };
         Ok((checklist, format))
     }
@@ -126,7 +126,7 @@ impl Source {
         }
     }
 
-    fn from_text(&self, text: &str) -> Result<Checklist, SourceError> {
+    fn parse_text(&self, text: &str) -> Result<Checklist, SourceError> {
         let mut checklist = parse::parse("", text).map_err(|source| SourceError::Parse {
             name: self.name.clone(),
             source,
