@@ -1,8 +1,18 @@
-//! The parser of published checklist text: any bytes give a checklist or a clear error.
+//! The checklist importer: any bytes, taken as published text, a saved page or a data file
+//! (the first byte picks which), give a checklist or a clear error.
 #![no_main]
 
+use dossier_core::catalog::source::Source;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = dossier_core::catalog::parse::parse_bytes("fuzz", data);
+    let Some((form, bytes)) = data.split_first() else {
+        return;
+    };
+    let name = ["checklist.txt", "checklist.html", "checklist.toml"][*form as usize % 3];
+    let source = Source {
+        name: name.into(),
+        bytes: bytes.to_vec(),
+    };
+    let _ = source.checklist();
 });

@@ -367,6 +367,20 @@ fn a_new_version_shows_its_diff_and_keeps_every_tag() {
     assert_eq!(new.retired[0].id, "PS-004");
     assert_eq!(new.retired[0].version, "August 2025");
     assert_eq!(new.retired[0].files, ["opportunity.md"]);
+    // The report of the new version shows it too.
+    let report = env.dossier.report("generative-ai-2026-02").unwrap();
+    let out = env.dir.path().join("report.html");
+    dossier_core::export::write(
+        &report,
+        dossier_core::export::ExportFormat::Html,
+        &out,
+        &mut |_| {},
+        &Default::default(),
+    )
+    .unwrap();
+    let html = std::fs::read_to_string(&out).unwrap();
+    let retired = &html[html.find("id=\"retired\"").expect("a retired section")..];
+    assert!(retired.contains("No longer in this version") && retired.contains("opportunity.md"));
     let old = env.dossier.coverage("generative-ai-2025-08").unwrap();
     assert!(
         old.retired.is_empty(),

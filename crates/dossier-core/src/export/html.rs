@@ -105,6 +105,7 @@ pub fn render(report: &Report, links: &Links) -> String {
     waivers(&mut h, report);
     prerequisites(&mut h, report);
     controls(&mut h, report, links);
+    retired(&mut h, report);
     h.push_str("</body></html>\n");
     h
 }
@@ -327,6 +328,38 @@ fn items(h: &mut String, r: &Report, c: &ReportControl, links: &Links) {
             esc(m)
         );
     }
+}
+
+/// Controls earlier versions had, with the evidence still tagged to them: not counted.
+fn retired(h: &mut String, r: &Report) {
+    if r.coverage.retired.is_empty() {
+        return;
+    }
+    h.push_str(
+        "<section id=\"retired\"><h2>No longer in this version</h2>\
+         <p>Controls of earlier versions, with the evidence still tagged to them; not counted.</p><ul>",
+    );
+    for c in &r.coverage.retired {
+        let files: Vec<String> = c
+            .files
+            .iter()
+            .map(|f| esc(f))
+            .chain(
+                c.missing_files
+                    .iter()
+                    .map(|m| format!("<span class=\"missing\">missing: {}</span>", esc(m))),
+            )
+            .collect();
+        let _ = write!(
+            h,
+            "<li><strong>{}</strong> {} (in {})<div class=\"files\">{}</div></li>",
+            esc(&c.id),
+            esc(&c.title),
+            esc(&c.version),
+            files.join(" · ")
+        );
+    }
+    h.push_str("</ul></section>");
 }
 
 fn badge(status: ControlStatus) -> String {

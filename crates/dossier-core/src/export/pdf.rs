@@ -520,6 +520,25 @@ fn layout(r: &Report, fonts: &Fonts) -> Vec<Vec<Op>> {
             );
         }
     }
+    if !r.coverage.retired.is_empty() {
+        f.heading("No longer in this version", 13.0);
+        for c in &r.coverage.retired {
+            f.text(
+                MARGIN,
+                &format!("{} {} (in {})", c.id, c.title, c.version),
+                10.0,
+                true,
+                INK,
+            );
+            for file in &c.files {
+                f.text(MARGIN + 12.0, file, 8.5, false, MUTED);
+            }
+            for m in &c.missing_files {
+                let line = format!("Missing from the folder: {m}");
+                f.text(MARGIN + 12.0, &line, 8.5, false, BAD);
+            }
+        }
+    }
     f.pages.retain(|p| !p.is_empty());
     f.pages
 }
