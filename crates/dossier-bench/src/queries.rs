@@ -1,7 +1,10 @@
-//! What the dashboard and the search box wait for: coverage of each built-in checklist
-//! and full-text search, once every file carries two control tags.
+//! What the dashboard, the search box and the import dialog wait for: coverage of each
+//! built-in checklist, full-text search and an import's preview (with its diff and tag
+//! counts), once every file carries two control tags.
 
 use crate::report::{self, count, millis, note, percentile, row};
+use dossier_core::catalog::source::Source;
+use dossier_core::import::ImportError;
 use dossier_core::tags::ControlTarget;
 use dossier_core::{Dossier, FileQuery};
 use std::path::Path;
@@ -53,8 +56,32 @@ pub fn run(dossier: &mut Dossier, runs: usize) -> anyhow::Result<()> {
             Some(median <= Duration::from_millis(50)),
         );
     }
+    for rel in IMPORTS {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(rel);
+        let mut times = timed(runs, || {
+            let source = Source::read(&path).map_err(ImportError::from)?;
+            dossier.preview_import(&source).map(drop)
+        })?;
+        let median = percentile(&mut times, 50.0);
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        row(
+            &format!("import preview {name}"),
+            &spread(median, &times),
+            "",
+            "≤ 250 ms",
+            Some(median <= Duration::from_millis(250)),
+        );
+    }
     Ok(())
 }
+
+/// Checklists to preview: both layouts, a saved page, and a new version (diff + tag counts).
+const IMPORTS: &[&str] = &[
+    "assets/checklists/source/data-analytics-7.1.txt",
+    "assets/checklists/source/generative-ai-2025-08.txt",
+    "tests/fixtures/checklists/generative-ai-2025-08.html",
+    "tests/fixtures/checklists/generative-ai-2026-02.txt",
+];
 
 struct Tagged {
     files: usize,

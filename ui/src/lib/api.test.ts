@@ -158,6 +158,28 @@ describe("api", () => {
     ]);
   });
 
+  it("sends checklist imports and removals by their Rust names, one source at a time", async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      return cmd === "imported_checklists" ? [] : null;
+    });
+    await api.chooseChecklistFile();
+    await api.previewImport({ path: "/home/lead/security-2026-02.txt" });
+    await api.previewImport({ text: "AWS Security Competency" });
+    await api.importChecklist({ path: "/home/lead/security-2026-02.txt" });
+    await expect(api.importedChecklists()).resolves.toEqual([]);
+    await api.removeChecklist("security-2026-02");
+    expect(calls).toEqual([
+      ["choose_checklist_file", {}],
+      ["preview_import", { path: "/home/lead/security-2026-02.txt" }],
+      ["preview_import", { text: "AWS Security Competency" }],
+      ["import_checklist", { path: "/home/lead/security-2026-02.txt" }],
+      ["imported_checklists", {}],
+      ["remove_checklist", { id: "security-2026-02" }],
+    ]);
+  });
+
   it("rejects with the Rust side's IpcError as it is", async () => {
     mockIPC(() => {
       throw { code: "unknown_control", message: "unknown control PRJ-03; did you mean PRJ-003?" };

@@ -3,6 +3,9 @@
 import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { Checklist } from "./generated/Checklist";
+import type { ImportedChecklist } from "./generated/ImportedChecklist";
+import type { ImportPreview } from "./generated/ImportPreview";
+import type { RemovedChecklist } from "./generated/RemovedChecklist";
 import type { ControlSuggestion } from "./generated/ControlSuggestion";
 import type { Coverage } from "./generated/Coverage";
 import type { CustomerExample } from "./generated/CustomerExample";
@@ -34,10 +37,13 @@ export type {
   ExportProgress,
   ExportSummary,
   FileSuggestions,
+  ImportedChecklist,
+  ImportPreview,
   IpcError,
   Outcome,
   PrerequisiteState,
   PrerequisiteStatus,
+  RemovedChecklist,
   Session,
   ShellState,
   TagSummary,
@@ -172,6 +178,21 @@ export const exportChecklist = (checklist: string, format: ExportFormat, folder:
 export const cancelExport = () => call<null>("cancel_export");
 /** Shows an export of this run in its folder; other paths are refused. */
 export const revealExport = (path: string) => call<null>("reveal_export", { path });
+
+// Checklists beyond the built-in ones: imported from a file or pasted text, after a preview.
+/** A checklist to import: a file (absolute path) or pasted text, never both. */
+export type ImportSource = { path: string } | { text: string };
+/** The native file dialog for a checklist file; null when the user cancels it. */
+export const chooseChecklistFile = () => call<string | null>("choose_checklist_file");
+/** What importing would do; saves nothing. Unreadable or malformed input rejects. */
+export const previewImport = (source: ImportSource) =>
+  call<ImportPreview>("preview_import", source);
+/** Imports into the catalog (`saved` false when it was already there, unchanged). */
+export const importChecklist = (source: ImportSource) =>
+  call<ImportPreview>("import_checklist", source);
+export const importedChecklists = () => call<ImportedChecklist[]>("imported_checklists");
+/** Removes an imported checklist; its tags are kept. Built-in ones are refused. */
+export const removeChecklist = (id: string) => call<RemovedChecklist>("remove_checklist", { id });
 
 async function subscribe<T>(event: string, handler: (payload: T) => void): Promise<UnlistenFn> {
   try {

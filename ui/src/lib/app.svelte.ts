@@ -5,13 +5,15 @@ import type {
   CustomerExample,
   Exemptions,
   FileSuggestions,
+  ImportedChecklist,
+  ImportPreview,
   IpcError,
   PrerequisiteState,
   PrerequisiteStatus,
   ShellState,
   WaiverKind,
 } from "./api";
-import { indexCatalog, type CatalogIndex } from "./catalog";
+import { checklistLabel, indexCatalog, type CatalogIndex } from "./catalog";
 import { Coalescer } from "./coalesce";
 import { Debouncer } from "./debounce";
 import {
@@ -30,6 +32,7 @@ import type { IndexEvent } from "./generated/IndexEvent";
 import type { Root } from "./generated/Root";
 import type { ScanSummary } from "./generated/ScanSummary";
 import type { SearchHit } from "./generated/SearchHit";
+import { importedMessage, removedMessage } from "./imports";
 import { ancestorFolders, baseName, isInside, lastComponent } from "./paths";
 import { withAnswer } from "./prerequisites";
 import { applyBatch, type ScanProgress } from "./scan";
@@ -83,6 +86,8 @@ class AppState {
   coverage = $state.raw<Coverage | null>(null);
   coverageError = $state.raw<IpcError | null>(null);
   checklistId = $state("data-analytics-7.1");
+  /** The checklists of the catalog that were imported (the rest are built in). */
+  imported = $state.raw<ImportedChecklist[]>([]);
   examples = $state.raw<CustomerExample[]>([]);
   /** The waivers and not-applicable marks of the shown checklist. */
   exemptions = $state.raw<Exemptions | null>(null);
@@ -128,6 +133,7 @@ class AppState {
   toasts = $state<Toast[]>([]);
 
   folderName = $derived(this.folder ? lastComponent(this.folder.path) : "");
+  importedIds = $derived(new Set(this.imported.map((c) => c.id)));
   byPath = $derived(new Map(this.files.map((f) => [f.path, f])));
   tree = $derived(buildTree(this.files, this.folderName));
   hitByPath = $derived(this.hits && new Map(this.hits.map((h) => [h.path, h])));
@@ -166,16 +172,9 @@ class AppState {
 
   async start(): Promise<void> {
     await this.#attempt(() => api.onIndexEvents((batch) => this.#onEvents(batch)));
-    const [shell, checklists] = await Promise.all([
-      this.#attempt(api.shellState),
-      this.#attempt(api.catalog),
-    ]);
-    if (checklists) {
-      this.checklists = checklists;
-      this.catalog = indexCatalog(checklists);
-      if (!checklists.some((c) => c.id === this.checklistId) && checklists[0])
-        this.checklistId = checklists[0].id;
-    }
+    const [shell] = await Promise.all([this.#attempt(api.shellState), this.#loadCatalog()]);
+    if (!this.checklists.some((c) => c.id === this.checklistId) && this.checklists[0])
+      this.checklistId = this.checklists[0].id;
     if (shell) {
       this.shell = shell;
       if (shell.folder) this.#enter(shell.folder);
@@ -296,6 +295,56 @@ class AppState {
     const seq = ++this.#exemptionsSeq;
     const exemptions = await this.#attempt(() => api.exemptions(this.checklistId));
     if (seq === this.#exemptionsSeq && exemptions) this.exemptions = exemptions;
+  }
+
+  // ---- The catalog: built-in and imported checklists -----------------------------------
+
+  async #loadCatalog(): Promise<void> {
+    const [checklists, imported] = await Promise.all([
+      this.#attempt(api.catalog),
+      this.#attempt(api.importedChecklists),
+    ]);
+    if (checklists) {
+      this.checklists = checklists;
+      this.catalog = indexCatalog(checklists);
+    }
+    if (imported) this.imported = imported;
+  }
+
+  /** After an import: the catalog again, and the imported checklist's dashboard. */
+  async showImported(done: ImportPreview): Promise<void> {
+    await this.#loadCatalog();
+    this.view = "dashboard";
+    this.detailId = null;
+    this.#showChecklist(done.checklist.id);
+    this.#suggester.request(); // new controls, new suggestions
+    this.notify("success", importedMessage(done));
+  }
+
+  /** Removes an imported checklist from the catalog; the tags stay in the store. */
+  async removeChecklist(id: string): Promise<boolean> {
+    const checklist = this.checklists.find((c) => c.id === id);
+    const removed = await this.#attempt(() => api.removeChecklist(id));
+    if (!removed) return false;
+    await this.#loadCatalog();
+    if (!this.checklists.some((c) => c.id === this.checklistId) && this.checklists[0]) {
+      this.detailId = null;
+      this.setChecklist(this.checklists[0].id);
+    }
+    this.#suggester.request();
+    this.notify("success", removedMessage(removed, checklist ? checklistLabel(checklist) : id));
+    return true;
+  }
+
+  /** Shows a checklist's dashboard, reloading it when it is the one shown (it may have changed). */
+  #showChecklist(id: string): void {
+    if (id !== this.checklistId) {
+      this.setChecklist(id);
+      return;
+    }
+    void this.loadCoverage();
+    void this.loadExemptions();
+    if (this.prerequisitesOpen) void this.loadPrerequisites();
   }
 
   // ---- Customer examples -----------------------------------------------------------------

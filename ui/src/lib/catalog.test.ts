@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import catalogJson from "./generated/catalog.json";
-import { checklistControls, indexCatalog, rankControls, scoreControl } from "./catalog";
+import {
+  checklistControls,
+  checklistLabel,
+  indexCatalog,
+  rankControls,
+  scoreControl,
+} from "./catalog";
 import type { Checklist } from "./generated/Checklist";
 
 const index = indexCatalog(catalogJson as Checklist[]);
@@ -73,5 +79,19 @@ describe("checklistControls", () => {
     expect(genai.every((c) => c.checklists.includes("generative-ai-2025-08"))).toBe(true);
     expect(rankControls(genai, "PRFM-001")).toEqual([]);
     expect(checklistControls(index, "no-such-checklist")).toEqual([]);
+  });
+});
+
+describe("checklistLabel", () => {
+  it("leaves out the words every program name shares", () => {
+    expect(checklistLabel({ name: "AWS Data and Analytics Competency", version: "7.1" })).toBe(
+      "Data and Analytics 7.1",
+    );
+    expect(checklistLabel({ name: "AWS Security Competency", version: "February 2026" })).toBe(
+      "Security February 2026",
+    );
+    expect(checklistLabel({ name: "Internal readiness review", version: "2" })).toBe(
+      "Internal readiness review 2",
+    );
   });
 });

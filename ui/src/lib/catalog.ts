@@ -138,3 +138,9 @@ export function checklistControls(index: CatalogIndex, checklist: string): Contr
   const ids = [...(index.placed.get(checklist)?.keys() ?? [])];
   return ids.flatMap((id) => index.byId.get(id) ?? []);
 }
+
+/** A checklist as the selector lists it: "AWS Data and Analytics Competency" 7.1 → "Data and Analytics 7.1". */
+export function checklistLabel(checklist: { name: string; version: string }): string {
+  const name = checklist.name.replace(/^AWS /, "").replace(/ (Competency|Specialization)$/, "");
+  return `${name} ${checklist.version}`;
+}

@@ -49,6 +49,7 @@ function coverage(controls: ControlCoverage[]): Coverage {
     stale_examples: [],
     sections: [],
     controls,
+    retired: [],
   };
 }
 
