@@ -57,7 +57,9 @@ pub fn run(dossier: &mut Dossier, runs: usize) -> anyhow::Result<()> {
         );
     }
     for rel in IMPORTS {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(rel);
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join(rel);
         let mut times = timed(runs, || {
             let source = Source::read(&path).map_err(ImportError::from)?;
             dossier.preview_import(&source).map(drop)
