@@ -4,36 +4,13 @@ import catalogJson from "./generated/catalog.json";
 import type { Checklist } from "./generated/Checklist";
 import type { ImportPreview } from "./generated/ImportPreview";
 import type { ImportedChecklist } from "./generated/ImportedChecklist";
+import { securityPreview } from "./test-data";
 
 // The import dialog's state, and the catalog after an import or a removal, against a
 // scripted backend.
 const builtin = catalogJson as Checklist[];
-const security: Checklist = {
-  id: "security-2026-02",
-  name: "AWS Security Competency",
-  version: "February 2026",
-  published: "February 2026-August 2026",
-  prerequisites: [],
-  sections: [],
-};
-const found: ImportPreview = {
-  checklist: security,
-  source: "security-2026-02.txt",
-  format: "text",
-  findings: {
-    prerequisites: 9,
-    sections: [],
-    controls: 24,
-    evidence_items: 46,
-    waivers: 5,
-    without_evidence: ["IR-002"],
-    oddities: [],
-  },
-  outcome: { kind: "new" },
-  diff: null,
-  tags: { carried: 0, on_removed: 0, item_tags_to_check: [] },
-  saved: false,
-};
+const found = securityPreview();
+const security = found.checklist;
 
 const calls: [string, unknown][] = [];
 let catalog: Checklist[] = builtin;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import type { ChecklistDiff } from "./generated/ChecklistDiff";
-import type { ImportPreview } from "./generated/ImportPreview";
 import {
   canImport,
   diffGroups,
@@ -11,6 +10,7 @@ import {
   removedMessage,
   tagCarryLines,
 } from "./imports";
+import { securityPreview as preview } from "./test-data";
 
 const EMPTY_DIFF: ChecklistDiff = {
   from: "generative-ai-2025-08",
@@ -22,35 +22,6 @@ const EMPTY_DIFF: ChecklistDiff = {
   requirement_changed: [],
   moved: [],
 };
-
-function preview(over: Partial<ImportPreview> = {}): ImportPreview {
-  return {
-    checklist: {
-      id: "security-2026-02",
-      name: "AWS Security Competency",
-      version: "February 2026",
-      published: "February 2026-August 2026",
-      prerequisites: [],
-      sections: [],
-    },
-    source: "security-2026-02.txt",
-    format: "text",
-    findings: {
-      prerequisites: 9,
-      sections: [],
-      controls: 24,
-      evidence_items: 46,
-      waivers: 5,
-      without_evidence: ["IR-002"],
-      oddities: [],
-    },
-    outcome: { kind: "new" },
-    diff: null,
-    tags: { carried: 0, on_removed: 0, item_tags_to_check: [] },
-    saved: false,
-    ...over,
-  };
-}
 
 describe("importSource", () => {
   it("sends the trimmed path of a file, or the pasted text as it is", () => {
