@@ -151,6 +151,8 @@ mod tests {
         assert_eq!(code(None, None), "invalid_input");
         assert_eq!(code(Some("/a.txt"), Some("x")), "invalid_input");
         assert_eq!(code(None, Some("text")), "pasted text");
+        let huge = "x".repeat(MAX_SOURCE_BYTES as usize + 1);
+        assert_eq!(code(None, Some(&huge)), "invalid_input");
         assert_eq!(
             code(Some("/no/such/checklist.txt"), None),
             "import_unreadable"

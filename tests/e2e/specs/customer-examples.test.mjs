@@ -83,4 +83,8 @@ test("DOC-001 needs a diagram for each example: 1 of 4, then 4 of 4", async () =
     timeoutMsg: "DOC-001 never showed 4 of 4",
   });
   assert.equal(await doc001().getAttribute("data-status"), "covered");
+  const matrix = $('[data-testid="example-matrix-toggle"]');
+  await matrix.click();
+  await screenshot(app.browser, "example-matrix");
+  await matrix.click();
 });

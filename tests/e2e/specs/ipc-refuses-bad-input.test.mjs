@@ -108,3 +108,23 @@ test("suggested tags refuse paths outside the folder and unknown controls", asyn
     assert.equal(res.error?.code, "unknown_control", `${cmd}: ${JSON.stringify(res)}`);
   }
 });
+
+test("checklist import refuses bad input with coded errors and saves nothing", async () => {
+  const before = (await invoke("catalog", {})).value.length;
+  const cases = [
+    [{}, "invalid_input"],
+    [{ path: "/no/such/checklist.txt", text: "x" }, "invalid_input"],
+    [{ path: "/no/such/checklist.txt" }, "import_unreadable"],
+    [{ path: "/etc" }, "import_unreadable"],
+    [{ text: "binary\u0000bytes" }, "not_text"],
+    [{ text: "AWS Notes\nno controls here" }, "no_controls"],
+  ];
+  for (const [args, code] of cases) {
+    const res = await invoke("import_checklist", args);
+    assert.equal(res.ok, false, `${JSON.stringify(args).slice(0, 60)} must be refused`);
+    assert.equal(res.error.code, code, JSON.stringify(res.error).slice(0, 300));
+  }
+  const builtin = await invoke("remove_checklist", { id: "data-analytics-7.1" });
+  assert.equal(builtin.error.code, "builtin_checklist");
+  assert.equal((await invoke("catalog", {})).value.length, before);
+});
