@@ -18,6 +18,7 @@ use crate::catalog::naming::{family, version_key};
 use crate::catalog::source::{Source, SourceError, SourceFormat};
 use crate::catalog::{self, Checklist, ParseError};
 use crate::coverage::DroppedControl;
+use crate::tags;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
@@ -31,8 +32,6 @@ pub enum ImportError {
     BuiltinConflict { id: String, changes: usize },
     #[error("{0} is built in; only imported checklists can be removed")]
     BuiltIn(String),
-    #[error("no imported checklist {given:?}; imported: {known}")]
-    NotImported { given: String, known: String },
     #[error("cannot save the checklist: {0}")]
     Store(#[from] StoredChecklistError),
 }
@@ -56,7 +55,6 @@ impl ImportError {
             Self::Source(SourceError::BadId { .. }) => "bad_checklist_id",
             Self::BuiltinConflict { .. } => "builtin_conflict",
             Self::BuiltIn(_) => "builtin_checklist",
-            Self::NotImported { .. } => "not_imported",
             Self::Store(_) => "store",
         }
     }
@@ -125,23 +123,22 @@ impl Dossier {
         let (checklist, format) = source.checklist().map_err(ImportError::from)?;
         let builtin = catalog::builtin().iter().find(|c| c.id == checklist.id);
         let existing = self.checklists().iter().find(|c| c.id == checklist.id);
-        let (outcome, compared) = match existing {
-            Some(same) if *same == checklist => (
+        let (outcome, compared) = match (existing, builtin) {
+            (Some(same), _) if *same == checklist => (
                 ImportOutcome::Unchanged {
                     builtin: builtin.is_some(),
                 },
                 None,
             ),
-            Some(_) if builtin.is_some() => {
-                let changes = diff(builtin.expect("checked"), &checklist).changed_controls();
+            (_, Some(shipped)) => {
                 return Err(ImportError::BuiltinConflict {
+                    changes: diff(shipped, &checklist).changed_controls().max(1),
                     id: checklist.id,
-                    changes: changes.max(1),
                 }
                 .into());
             }
-            Some(stored) => (ImportOutcome::Replaces, Some(stored)),
-            None => match self.previous_version(&checklist) {
+            (Some(stored), None) => (ImportOutcome::Replaces, Some(stored)),
+            (None, None) => match self.previous_version(&checklist) {
                 Some(previous) => (
                     ImportOutcome::NewVersion {
                         previous: previous.id.clone(),
@@ -193,18 +190,17 @@ impl Dossier {
         }
         imported::remove(self.store().conn(), &checklist.id)?;
         self.reload_catalog()?;
-        let still_known: HashSet<String> = self
-            .checklists()
-            .iter()
-            .flat_map(|c| c.controls().map(|r| r.control.id.clone()))
-            .collect();
-        let orphans: Vec<String> = checklist
-            .controls()
-            .map(|r| r.control.id.clone())
-            .filter(|id| !still_known.contains(id))
-            .collect();
+        let mut orphaned_tags = 0;
+        if let Ok(root) = self.active_folder() {
+            for r in checklist.controls() {
+                let id = &r.control.id;
+                if self.checklists().iter().all(|c| c.control(id).is_none()) {
+                    orphaned_tags += tags::count(self.store().conn(), root.id, id, false)?;
+                }
+            }
+        }
         Ok(RemovedChecklist {
-            orphaned_tags: self.tag_count(&orphans)?,
+            orphaned_tags,
             id: checklist.id,
         })
     }
@@ -284,48 +280,22 @@ impl Dossier {
         let Ok(root) = self.active_folder() else {
             return Ok(TagCarry::default());
         };
-        let removed: Vec<String> = diff.removed.iter().map(|c| c.id.clone()).collect();
-        let changed: Vec<String> = diff.evidence_changed.iter().map(|c| c.id.clone()).collect();
-        let from = self.checklist(&diff.from)?;
-        let kept: Vec<String> = from
-            .controls()
-            .map(|r| r.control.id.clone())
-            .filter(|id| !removed.contains(id))
-            .collect();
         let conn = self.store().conn();
-        let mut item_tags_to_check = Vec::new();
-        for id in changed {
-            let n: i64 = conn.query_row(
-                "SELECT count(*) FROM tags t JOIN files f ON f.id = t.file_id
-                 WHERE f.root_id = ?1 AND t.control_id = ?2 AND t.item IS NOT NULL",
-                rusqlite::params![root.id, id],
-                |r| r.get(0),
-            )?;
-            if n > 0 {
-                item_tags_to_check.push(id);
+        let count = |id: &str, items_only| tags::count(conn, root.id, id, items_only);
+        let removed: HashSet<&str> = diff.removed.iter().map(|c| c.id.as_str()).collect();
+        let mut carry = TagCarry::default();
+        for r in self.checklist(&diff.from)?.controls() {
+            let id = r.control.id.as_str();
+            match removed.contains(id) {
+                true => carry.on_removed += count(id, false)?,
+                false => carry.carried += count(id, false)?,
             }
         }
-        Ok(TagCarry {
-            carried: self.tag_count(&kept)?,
-            on_removed: self.tag_count(&removed)?,
-            item_tags_to_check,
-        })
-    }
-
-    /// Tags on `controls` in the active folder (none without one).
-    fn tag_count(&self, controls: &[String]) -> Result<usize, Error> {
-        let Ok(root) = self.active_folder() else {
-            return Ok(0);
-        };
-        let mut stmt = self.store().conn().prepare_cached(
-            "SELECT count(*) FROM tags t JOIN files f ON f.id = t.file_id
-             WHERE f.root_id = ?1 AND t.control_id = ?2",
-        )?;
-        let mut total = 0usize;
-        for id in controls {
-            let n: i64 = stmt.query_row(rusqlite::params![root.id, id], |r| r.get(0))?;
-            total += n as usize;
+        for change in &diff.evidence_changed {
+            if count(&change.id, true)? > 0 {
+                carry.item_tags_to_check.push(change.id.clone());
+            }
         }
-        Ok(total)
+        Ok(carry)
     }
 }

@@ -228,6 +228,24 @@ fn tag_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Tag> {
     })
 }
 
+/// How many tags of the root's files point at `control`; with `items_only`, only those on
+/// one evidence item by number (`OPE-002#1`).
+pub fn count(
+    conn: &Connection,
+    root_id: i64,
+    control: &str,
+    items_only: bool,
+) -> rusqlite::Result<usize> {
+    conn.prepare_cached(
+        "SELECT count(*) FROM tags t JOIN files f ON f.id = t.file_id
+         WHERE f.root_id = ?1 AND t.control_id = ?2 AND (?3 = 0 OR t.item IS NOT NULL)",
+    )?
+    .query_row(params![root_id, control, items_only], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map(|n| n as usize)
+}
+
 /// Every tag on files of the root, ordered by control then file.
 pub fn of_root(conn: &Connection, root_id: i64) -> rusqlite::Result<Vec<Tag>> {
     let mut stmt = conn.prepare_cached(
