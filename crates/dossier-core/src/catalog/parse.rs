@@ -183,12 +183,17 @@ enum Layout {
     Indented,
 }
 
-/// `ABC-123 - Title` → (`ABC-123`, `Title`); the ID is uppercase letters, dash, digits.
+/// `ABC-123 - Title` → (`ABC-123`, `Title`); the ID is an uppercase prefix (letters, then
+/// letters or digits, as in `S3-001`), a dash and digits; the separator a hyphen, en or em dash.
 fn control_header(text: &str) -> Option<(&str, &str)> {
-    let (id, title) = text.split_once(" - ").or_else(|| text.split_once(" – "))?;
+    let (id, title) = [" - ", " – ", " — "]
+        .iter()
+        .find_map(|separator| text.split_once(separator))?;
     let (letters, digits) = id.split_once('-')?;
-    let valid = !letters.is_empty()
-        && letters.bytes().all(|b| b.is_ascii_uppercase())
+    let valid = letters.starts_with(|c: char| c.is_ascii_uppercase())
+        && letters
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
         && !digits.is_empty()
         && digits.bytes().all(|b| b.is_ascii_digit())
         && !title.trim().is_empty();
@@ -215,17 +220,36 @@ fn prerequisite_number(line: &Line) -> Option<(u32, u32, &str)> {
     Some((major, minor, title))
 }
 
-/// The line that opens the evidence list of a control.
+/// The line that opens the evidence list of a control, in the wordings AWS checklists use
+/// ("Please provide the following as evidence:", "Evidence expected:", …).
 fn is_evidence_header(line: &Line) -> bool {
     let text = line.text.to_ascii_lowercase();
     line.is_plain()
-        && (text.starts_with("please provide the following as evidence")
-            || text.starts_with("evidence expected"))
+        && ((text.starts_with("please provide the following") && text.contains("evidence"))
+            || [
+                "evidence expected",
+                "evidence required",
+                "required evidence",
+            ]
+            .iter()
+            .any(|opening| text.starts_with(opening)))
 }
 
-/// The trailing part after the last control ("Resources", "Changes between versions").
+/// Headings of the trailing part after the last control.
+const TRAILERS: [&str; 6] = [
+    "Resources",
+    "Appendix",
+    "Change Log",
+    "Changelog",
+    "Version History",
+    "Revision History",
+];
+
+/// The trailing part after the last control ("Resources", "Changes between versions", …).
 fn is_trailer(line: &Line) -> bool {
-    line.is_plain() && (line.text == "Resources" || line.text.starts_with("Changes between"))
+    line.is_plain()
+        && (TRAILERS.contains(&line.text.trim_end_matches(':'))
+            || line.text.starts_with("Changes between"))
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -887,6 +911,41 @@ impl Builder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn other_wordings_of_the_evidence_header_and_the_trailer() {
+        let reference = parse("x", FLAT).unwrap();
+        for wording in [
+            "Please provide the following evidence:",
+            "Evidence required:",
+        ] {
+            let text = FLAT.replace("Please provide the following as evidence:", wording);
+            assert_eq!(parse("x", &text).unwrap(), reference, "{wording}");
+        }
+        assert!(FLAT.contains("\nResources\n"));
+        let appendix = FLAT.replace("\nResources\n", "\nAppendix\n");
+        assert_eq!(
+            parse("x", &appendix).unwrap(),
+            reference,
+            "Appendix ends the last control"
+        );
+    }
+
+    #[test]
+    fn control_headers_take_digits_in_the_prefix_and_any_dash() {
+        assert_eq!(
+            control_header("S3-001 - Buckets"),
+            Some(("S3-001", "Buckets"))
+        );
+        assert_eq!(
+            control_header("IAM-002 — Roles"),
+            Some(("IAM-002", "Roles"))
+        );
+        assert_eq!(control_header("PRJ-003 – SOW"), Some(("PRJ-003", "SOW")));
+        assert_eq!(control_header("3S-001 - No"), None);
+        assert_eq!(control_header("Prj-001 - No"), None);
+        assert_eq!(control_header("PRJ-00A - No"), None);
+    }
 
     /// A small checklist in the flat layout, with the traps of the real one: a wrapped
     /// evidence line, an unmarked list, a Title Case evidence item right before a control,
