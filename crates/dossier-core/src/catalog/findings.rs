@@ -85,8 +85,25 @@ pub fn find(checklist: &Checklist, others: &[Checklist]) -> Findings {
     }
 }
 
+/// Words a checklist's title line has; a first line without any is likely page debris.
+const TITLE_WORDS: [&str; 5] = [
+    "competency",
+    "specialization",
+    "service delivery",
+    "program",
+    "checklist",
+];
+
 fn oddities(checklist: &Checklist, others: &[Checklist]) -> Vec<String> {
     let mut notes = Vec::new();
+    let name = checklist.name.to_lowercase();
+    if !TITLE_WORDS.iter().any(|w| name.contains(w)) {
+        notes.push(format!(
+            "The first line, “{}”, is taken as the checklist's name: check that the text starts \
+             with the checklist's title.",
+            checklist.name
+        ));
+    }
     if checklist.version.is_empty() {
         notes.push(
             "No version or date line was found under the title, so versions of this checklist \
@@ -202,6 +219,10 @@ mod tests {
             found.oddities
         );
         assert!(found.oddities.iter().any(|o| o.contains("prerequisites")));
+        assert!(found
+            .oddities
+            .iter()
+            .any(|o| o.contains("“T”, is taken as")));
     }
 
     #[test]
