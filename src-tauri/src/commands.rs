@@ -4,7 +4,6 @@
 use crate::error::{IpcError, IpcResult};
 use crate::input;
 use crate::state::Shell;
-use dossier_core::catalog::diff::ChecklistDiff;
 use dossier_core::catalog::imported::ImportedChecklist;
 use dossier_core::catalog::Checklist;
 use dossier_core::coverage::Coverage;
@@ -508,14 +507,4 @@ pub async fn remove_checklist(shell: State<'_, Shell>, id: String) -> IpcResult<
     Ok(shell
         .dossier()
         .remove_checklist(&input::checklist_id(&id)?)?)
-}
-
-#[tauri::command]
-pub async fn diff_checklists(
-    shell: State<'_, Shell>,
-    from: String,
-    to: String,
-) -> IpcResult<ChecklistDiff> {
-    let (from, to) = (input::checklist_id(&from)?, input::checklist_id(&to)?);
-    Ok(shell.dossier().diff_checklists(&from, &to)?)
 }

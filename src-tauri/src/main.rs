@@ -78,7 +78,6 @@ fn main() {
             commands::import_checklist,
             commands::imported_checklists,
             commands::remove_checklist,
-            commands::diff_checklists,
         ])
         .build(tauri::generate_context!("../tauri.conf.json"));
     match app {
