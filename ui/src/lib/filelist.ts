@@ -40,12 +40,15 @@ export function matchesFilter(file: FileEntry, filter: FileFilter): boolean {
 /** Problems first when sorting by status, so they surface at the top. */
 const STATUS_ORDER: Record<FileStatus, number> = {
   missing: 0,
-  unreadable: 1,
-  encrypted: 2,
-  timed_out: 3,
-  too_large: 4,
-  no_text_layer: 5,
-  ok: 6,
+  outside_folder: 1,
+  unreadable: 2,
+  reader_failed: 3,
+  encrypted: 4,
+  timed_out: 5,
+  too_large: 6,
+  no_text_layer: 7,
+  not_read: 8,
+  ok: 9,
 };
 
 type Row = { file: FileEntry; name: string };

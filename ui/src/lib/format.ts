@@ -56,8 +56,11 @@ export const STATUS_LABEL: Record<FileStatus, string> = {
   no_text_layer: "No text layer",
   encrypted: "Encrypted",
   unreadable: "Unreadable",
+  reader_failed: "Reader failed",
   timed_out: "Timed out",
   too_large: "Too large",
+  not_read: "Not read",
+  outside_folder: "Outside the folder",
   missing: "Missing",
 };
 
