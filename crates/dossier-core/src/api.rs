@@ -82,8 +82,8 @@ impl Error {
     /// Stable machine-readable code, e.g. `unknown_control`.
     pub fn code(&self) -> &'static str {
         match self {
-            Self::Store(StoreError::TooNew { .. }) => "store_too_new",
-            Self::Store(_) | Self::Sql(_) | Self::Scan(ScanError::Store(_)) => "store",
+            Self::Store(e) => e.code(),
+            Self::Sql(_) | Self::Scan(ScanError::Store(_)) => "store",
             Self::Tag(TagError::Store(_)) | Self::Search(SearchError::Store(_)) => "store",
             Self::Scan(ScanError::FolderMissing(_)) => "folder_missing",
             Self::Scan(ScanError::NotAFolder(_)) => "not_a_folder",

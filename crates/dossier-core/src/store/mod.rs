@@ -28,6 +28,16 @@ pub enum StoreError {
     Sql(#[from] rusqlite::Error),
 }
 
+impl StoreError {
+    /// Stable machine-readable code, as in [`crate::Error::code`].
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::TooNew { .. } => "store_too_new",
+            _ => "store",
+        }
+    }
+}
+
 /// An open connection with Dossier's pragmas applied and the schema migrated.
 pub struct Store {
     conn: Connection,
