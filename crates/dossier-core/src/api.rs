@@ -11,6 +11,7 @@ use crate::evidence::kind::FileKind;
 use crate::evidence::root::{self, Root};
 use crate::evidence::scan::{self, ScanError, ScanSummary};
 use crate::evidence::status::FileStatus;
+use crate::evidence::walk;
 use crate::examples::{self, CustomerExample};
 use crate::exemptions::{self, WaiverKind};
 use crate::export::report::{self, Report};
@@ -56,6 +57,8 @@ pub enum Error {
     },
     #[error("{path} is missing from the evidence folder (moved out or deleted)")]
     FileMissing { path: String },
+    #[error("{path} cannot be used as evidence: {reason}")]
+    NotEvidence { path: String, reason: String },
     #[error("{0} is required")]
     MissingText(String),
     #[error("{0} is not something presented or demonstrated (a presentation, a verbal description, a demonstration): tag a file to it instead")]
@@ -97,6 +100,7 @@ impl Error {
             Self::OutsideFolder { .. } => "outside_folder",
             Self::FileNotIndexed { .. } => "file_not_indexed",
             Self::FileMissing { .. } => "file_missing",
+            Self::NotEvidence { .. } => "not_evidence",
             Self::MissingText(_) => "missing_text",
             Self::UnknownExample { .. } => "unknown_example",
             Self::NotAttestable(_) => "not_attestable",
@@ -170,6 +174,10 @@ pub struct Dossier {
     /// The tagged evidence coverage last read, and the store version it was read at: the
     /// dashboard asks again after every event, and most events change no tag.
     evidence: RefCell<Option<(StoreVersion, Arc<Vec<coverage::TaggedEvidence>>)>>,
+    /// The folder this instance opened or scanned. It belongs to the instance, not the
+    /// store: another window or a CLI scan of another folder must not redirect this one's
+    /// tags and exports. Unset, the most recently opened folder of the store is used.
+    folder: Option<Root>,
 }
 
 /// Changes when anything is written: by another connection (the watcher's, SQLite's
@@ -183,6 +191,7 @@ impl Dossier {
             store,
             catalog: Vec::new(),
             evidence: RefCell::new(None),
+            folder: None,
         };
         dossier.reload_catalog()?;
         Ok(dossier)
@@ -226,17 +235,26 @@ impl Dossier {
         cancel: &CancelToken,
         sink: EventSink,
     ) -> Result<ScanSummary, Error> {
-        Ok(scan::scan(&mut self.store, folder, pool, cancel, sink)?)
+        let summary = scan::scan(&mut self.store, folder, pool, cancel, sink)?;
+        self.open_folder(folder)?;
+        Ok(summary)
     }
 
-    /// Makes `folder` the active folder without scanning it (the app's watcher scans).
+    /// Makes `folder` the active folder of this instance (and the most recent of the
+    /// store) without scanning it (the app's watcher scans).
     pub fn open_folder(&mut self, folder: &Path) -> Result<Root, Error> {
         let canonical = scan::canonical_folder(folder)?;
-        Ok(root::open(self.store.conn(), &canonical)?)
+        let root = root::open(self.store.conn(), &canonical)?;
+        self.folder = Some(root.clone());
+        Ok(root)
     }
 
+    /// The folder this instance opened, else the store's most recently opened one.
     pub fn active_folder(&self) -> Result<Root, Error> {
-        root::active(self.store.conn())?.ok_or(Error::NoFolder)
+        match &self.folder {
+            Some(root) => Ok(root.clone()),
+            None => root::active(self.store.conn())?.ok_or(Error::NoFolder),
+        }
     }
 
     pub fn recent_folders(&self) -> Result<Vec<Root>, Error> {
@@ -300,6 +318,9 @@ impl Dossier {
             Some(name) => Some(self.example_id(name)?),
             None => None,
         };
+        for file in files {
+            refuse_unreadable(&self.resolve_file(file)?)?;
+        }
         self.change_tags(files, |tx, id| {
             targets
                 .iter()
@@ -359,10 +380,19 @@ impl Dossier {
 
     /// Undoes a tag change: the files' tags go back to what they were before it.
     pub fn undo(&mut self, change: &TagChange) -> Result<(), Error> {
-        let tx = self.store.conn_mut().transaction()?;
+        let tx = self.write_transaction()?;
         tags::restore(&tx, &change.before)?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// A transaction that takes the write lock up front. A deferred one that reads first
+    /// fails at once with "database is locked" when it tries to write while a scan holds
+    /// the lock; an immediate one waits its turn (the store's busy timeout).
+    fn write_transaction(&mut self) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+        self.store
+            .conn_mut()
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
     }
 
     fn change_tags(
@@ -375,7 +405,7 @@ impl Dossier {
             .map(|f| self.resolve_file(f))
             .collect::<Result<Vec<_>, _>>()?;
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-        let tx = self.store.conn_mut().transaction()?;
+        let tx = self.write_transaction()?;
         let before = tags::snapshot(&tx, &ids)?;
         for id in &ids {
             apply(&tx, *id)?;
@@ -460,14 +490,20 @@ impl Dossier {
         Ok(entries)
     }
 
-    /// The absolute path of an indexed, present file: the only paths the app opens.
+    /// The absolute path of an indexed, present file whose bytes Dossier may read: the only
+    /// paths the app opens. Checked on disk again now, since the folder may have changed
+    /// since the scan (a file swapped for a link that leaves the folder, say).
     pub fn absolute_path(&self, file: &Path) -> Result<PathBuf, Error> {
         let root = self.active_folder()?;
         let row = self.resolve_file(file)?;
-        if row.missing_since.is_some() {
-            return Err(Error::FileMissing { path: row.path });
-        }
-        Ok(index::absolute(&root.path, &row.raw_path))
+        refuse_unreadable(&row)?;
+        let abs = index::absolute(&root.path, &row.raw_path);
+        let rel = abs.strip_prefix(&root.path).unwrap_or(&abs);
+        walk::readable_file(&root.path, rel).map_err(|refused| Error::NotEvidence {
+            path: row.path.clone(),
+            reason: refused.reason,
+        })?;
+        Ok(abs)
     }
 
     /// A preview of an indexed file.
@@ -879,6 +915,22 @@ fn stale_case_studies(
         })
         .map(|e| e.name.clone())
         .collect()
+}
+
+/// Missing files and links that leave the folder are never read, opened or tagged.
+fn refuse_unreadable(row: &FileRow) -> Result<(), Error> {
+    if row.missing_since.is_some() {
+        return Err(Error::FileMissing {
+            path: row.path.clone(),
+        });
+    }
+    if !row.status.is_readable_evidence() {
+        return Err(Error::NotEvidence {
+            path: row.path.clone(),
+            reason: row.detail.clone().unwrap_or_default(),
+        });
+    }
+    Ok(())
 }
 
 /// Waivers and N/A need a reason a reviewer can read.

@@ -2,9 +2,13 @@
 //! content hash says "same document", and (device, inode, birth time) say "same file,
 //! renamed" even after an edit.
 
+use super::status::FileStatus;
+use crossbeam_channel::RecvTimeoutError;
 use std::io::Read;
 use std::path::Path;
-use std::time::UNIX_EPOCH;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant, UNIX_EPOCH};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FileStat {
@@ -57,17 +61,84 @@ fn node_id(_meta: &std::fs::Metadata) -> Option<NodeId> {
     None
 }
 
-/// blake3 of the file's bytes, hex-encoded.
-pub fn hash_file(path: &Path) -> std::io::Result<String> {
-    let mut file = std::fs::File::open(path)?;
+/// Why a file could not be hashed, in words for the user.
+#[derive(Debug, thiserror::Error)]
+pub enum HashError {
+    #[error("cannot read: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("the file kept growing while it was read; Dossier reads it again once it settles")]
+    Growing,
+    #[error("reading the file stalled (a network share, or a cloud file not downloaded yet?); Dossier tries again at the next scan")]
+    Stalled,
+}
+
+impl HashError {
+    pub fn status(&self) -> FileStatus {
+        match self {
+            Self::Stalled => FileStatus::TimedOut,
+            Self::Io(_) | Self::Growing => FileStatus::Unreadable,
+        }
+    }
+}
+
+/// How long a read may make no progress before the file is given up on.
+const STALL: Duration = Duration::from_secs(15);
+
+/// blake3 of the file's first `size` bytes (its size when it was listed), hex-encoded.
+///
+/// Bounded in size and time: a file that has grown past `size` is refused rather than
+/// followed, and the read runs on its own thread so a stalled one (a network share, a
+/// cloud placeholder) is abandoned after [`STALL`] without progress instead of hanging
+/// the scan.
+pub fn hash_file(path: &Path, size: u64) -> Result<String, HashError> {
+    hash_with_stall_limit(path, size, STALL)
+}
+
+fn hash_with_stall_limit(path: &Path, size: u64, stall: Duration) -> Result<String, HashError> {
+    let progress = Arc::new(AtomicU64::new(0));
+    let (tx, rx) = crossbeam_channel::bounded(1);
+    let (path, read) = (path.to_path_buf(), progress.clone());
+    std::thread::Builder::new()
+        .name("dossier-hash".into())
+        .spawn(move || {
+            let _ = tx.send(hash_bounded(&path, size, &read));
+        })?;
+    let (mut seen, mut since) = (0, Instant::now());
+    loop {
+        match rx.recv_timeout(Duration::from_millis(200)) {
+            Ok(result) => return result,
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(std::io::Error::other("the read stopped unexpectedly").into())
+            }
+            Err(RecvTimeoutError::Timeout) => {
+                let now = progress.load(Ordering::Relaxed);
+                if now != seen {
+                    (seen, since) = (now, Instant::now());
+                } else if since.elapsed() >= stall {
+                    return Err(HashError::Stalled);
+                }
+            }
+        }
+    }
+}
+
+fn hash_bounded(path: &Path, size: u64, progress: &AtomicU64) -> Result<String, HashError> {
+    let file = std::fs::File::open(path)?;
+    let mut reader = file.take(size.saturating_add(1));
     let mut hasher = blake3::Hasher::new();
     let mut buf = vec![0u8; 256 * 1024];
+    let mut total = 0u64;
     loop {
-        let n = file.read(&mut buf)?;
+        let n = reader.read(&mut buf)?;
         if n == 0 {
             break;
         }
+        total += n as u64;
+        if total > size {
+            return Err(HashError::Growing);
+        }
         hasher.update(&buf[..n]);
+        progress.store(total, Ordering::Relaxed);
     }
     Ok(hasher.finalize().to_hex().to_string())
 }
@@ -87,8 +158,34 @@ mod tests {
         std::fs::write(&a, "runbook").unwrap();
         std::fs::write(&b, "runbook").unwrap();
         std::fs::write(&c, "runbooK").unwrap();
-        assert_eq!(hash_file(&a).unwrap(), hash_file(&b).unwrap());
-        assert_ne!(hash_file(&a).unwrap(), hash_file(&c).unwrap());
+        assert_eq!(hash_file(&a, 7).unwrap(), hash_file(&b, 7).unwrap());
+        assert_ne!(hash_file(&a, 7).unwrap(), hash_file(&c, 7).unwrap());
+    }
+
+    #[test]
+    fn a_file_that_grew_since_it_was_listed_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("growing.log");
+        std::fs::write(&path, "0123456789").unwrap();
+        assert!(matches!(hash_file(&path, 4), Err(HashError::Growing)));
+        assert!(hash_file(&path, 10).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_that_makes_no_progress_is_given_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("stalled");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        // Opening a FIFO with no writer blocks for ever: the stand-in for a dead share.
+        let result = hash_with_stall_limit(&fifo, 10, Duration::from_millis(300));
+        assert!(matches!(result, Err(HashError::Stalled)), "{result:?}");
+        // Let the abandoned reader go.
+        drop(std::fs::OpenOptions::new().write(true).open(&fifo));
     }
 
     #[cfg(target_os = "linux")]

@@ -15,6 +15,7 @@ use super::walk::{walk, Found};
 use crate::events::{CancelToken, EventSink, IndexEvent};
 use crate::extract::pool::ExtractorPool;
 use crate::store::Store;
+use crossbeam_channel::TryRecvError;
 use rusqlite::Connection;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -135,7 +136,12 @@ pub fn scan(
     let total = jobs.len();
     let mut batch = Batch::new(conn);
     let mut done = 0;
-    read_all(&root, jobs, pool, cancel, |job, observed| {
+    read_all(&root, jobs, pool, cancel, |next| {
+        let Some((job, observed)) = next else {
+            // Nothing is ready: let others write while the readers work.
+            batch.commit_open()?.into_iter().for_each(&mut *sink);
+            return Ok(());
+        };
         done += 1;
         let event = apply(
             batch.writer()?,
@@ -178,11 +184,11 @@ struct Job {
 fn is_unchanged(row: &FileRow, f: &Found) -> bool {
     let stat = match &f.outcome {
         Ok(stat) => stat,
-        // Still unreadable for the same reason (a broken link, say): nothing new to record.
-        Err(why) => {
+        // Still refused for the same reason (a broken link, say): nothing new to record.
+        Err(refused) => {
             return row.missing_since.is_none()
-                && row.status == FileStatus::Unreadable
-                && row.detail.as_deref() == Some(why.as_str())
+                && row.status == refused.status
+                && row.detail.as_deref() == Some(refused.reason.as_str())
         }
     };
     let same_inode = match (row.node, stat.node) {
@@ -197,13 +203,14 @@ fn is_unchanged(row: &FileRow, f: &Found) -> bool {
 }
 
 /// Reads every job on all worker threads and hands each result to `write`, in the
-/// calling thread, as it arrives. Stops early when cancelled.
+/// calling thread, as it arrives; `write(None)` says none is ready and the caller is about
+/// to wait (a slow extraction may take many seconds). Stops early when cancelled.
 fn read_all(
     root: &Path,
     jobs: Vec<Job>,
     pool: &ExtractorPool,
     cancel: &CancelToken,
-    mut write: impl FnMut(Job, Observed) -> rusqlite::Result<()>,
+    mut write: impl FnMut(Option<(Job, Observed)>) -> rusqlite::Result<()>,
 ) -> rusqlite::Result<()> {
     let threads = pool.config().workers.max(1);
     let (job_tx, job_rx) = crossbeam_channel::unbounded::<Job>();
@@ -229,15 +236,30 @@ fn read_all(
             });
         }
         drop(done_tx);
-        for (job, observed) in &done_rx {
-            if let Err(e) = write(job, observed) {
-                cancel.cancel();
-                // Drain so the workers can finish.
-                done_rx.iter().for_each(drop);
-                return Err(e);
+        let fail = |e| {
+            cancel.cancel();
+            // Drain so the workers can finish.
+            done_rx.iter().for_each(drop);
+            Err(e)
+        };
+        loop {
+            let done = match done_rx.try_recv() {
+                Ok(done) => done,
+                Err(TryRecvError::Disconnected) => return Ok(()),
+                Err(TryRecvError::Empty) => {
+                    if let Err(e) = write(None) {
+                        return fail(e);
+                    }
+                    match done_rx.recv() {
+                        Ok(done) => done,
+                        Err(_) => return Ok(()),
+                    }
+                }
+            };
+            if let Err(e) = write(Some(done)) {
+                return fail(e);
             }
         }
-        Ok(())
     })
 }
 
@@ -259,8 +281,9 @@ fn observe(root: &Path, job: &Job, pool: &ExtractorPool) -> Observed {
     };
     let stat: FileStat = match &job.found.outcome {
         Ok(stat) => *stat,
-        Err(why) => {
-            observed.detail = Some(why.clone());
+        Err(refused) => {
+            observed.status = refused.status;
+            observed.detail = Some(refused.reason.clone());
             return observed;
         }
     };
@@ -268,10 +291,11 @@ fn observe(root: &Path, job: &Job, pool: &ExtractorPool) -> Observed {
     observed.mtime_ns = stat.mtime_ns;
     observed.node = stat.node;
     let abs = root.join(&job.found.rel);
-    match hash_file(&abs) {
+    match hash_file(&abs, stat.size) {
         Ok(h) => observed.hash = Some(h),
         Err(e) => {
-            observed.detail = Some(format!("cannot read: {e}"));
+            observed.status = e.status();
+            observed.detail = Some(e.to_string());
             return observed;
         }
     }
@@ -285,7 +309,13 @@ fn observe(root: &Path, job: &Job, pool: &ExtractorPool) -> Observed {
         pool.extract(&abs, kind, stat.size)
     };
     observed.status = extraction.status;
-    observed.detail = extraction.detail;
+    observed.detail = extraction.detail.or_else(|| {
+        let target = job.found.link_to.as_ref()?;
+        Some(format!(
+            "link to {}",
+            index::display_path(&index::raw_path(target))
+        ))
+    });
     observed.text = extraction.text;
     observed
 }
@@ -388,6 +418,9 @@ impl Throttle {
     }
 }
 
+/// The longest a batch holds the write lock: a tag made during a scan waits at most this.
+const BATCH_TIME: Duration = Duration::from_millis(50);
+
 /// Groups writes into short transactions: few fsyncs, and a crash loses at most one batch.
 /// A batch begins at its first write, not right after the previous commit, so the app's
 /// own writes (tagging during a long scan) get the lock between batches. The events of a
@@ -425,7 +458,7 @@ impl<'c> Batch<'c> {
         match &mut self.open {
             Some((writes, since)) => {
                 *writes += 1;
-                if *writes >= 500 || since.elapsed() > Duration::from_millis(250) {
+                if *writes >= 500 || since.elapsed() > BATCH_TIME {
                     return self.commit_open();
                 }
                 Ok(Vec::new())

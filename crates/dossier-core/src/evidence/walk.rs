@@ -1,26 +1,58 @@
 //! Walking the evidence folder: what counts as a file of the folder and what is skipped.
 
 use super::identity::FileStat;
+use super::status::FileStatus;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
-/// A file found in the folder, or an entry the walk could not read.
+/// A file found in the folder, or an entry the walk will not or cannot read.
 #[derive(Debug, Clone)]
 pub struct Found {
     /// Path relative to the root, as the platform gives it (may be non-UTF-8).
     pub rel: PathBuf,
-    pub outcome: Result<FileStat, String>,
+    pub outcome: Result<FileStat, Refused>,
+    /// For a link to a file of the folder: that file, relative to the root.
+    pub link_to: Option<PathBuf>,
 }
 
-/// Hidden entries (".git", ".DS_Store") and Office lock files ("~$SOW.docx") are not evidence.
+/// Why an entry is listed but never read: shown to the user as its status and reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    pub status: FileStatus,
+    pub reason: String,
+}
+
+impl Refused {
+    fn unreadable(reason: impl Into<String>) -> Self {
+        Self {
+            status: FileStatus::Unreadable,
+            reason: reason.into(),
+        }
+    }
+}
+
+/// Names that are never evidence: hidden entries (".git", ".DS_Store", ".Trashes"), Office
+/// lock files ("~$SOW.docx"), and the litter operating systems leave in synced folders.
 pub fn is_skipped_name(name: &std::ffi::OsStr) -> bool {
     let bytes = name.as_encoded_bytes();
-    bytes.starts_with(b".") || bytes.starts_with(b"~$")
+    if bytes.starts_with(b".") || bytes.starts_with(b"~$") || bytes == b"Icon\r" {
+        return true;
+    }
+    const LITTER: [&[u8]; 5] = [
+        b"thumbs.db",
+        b"desktop.ini",
+        b"ehthumbs.db",
+        b"$recycle.bin",
+        b"system volume information",
+    ];
+    LITTER.iter().any(|l| bytes.eq_ignore_ascii_case(l))
 }
 
-/// Every file under `root`, skipping hidden entries. Symbolic links are not followed into
-/// folders (no loops, nothing outside the root walked); a link to a file is indexed as that
-/// file, and a broken or looping link is listed as unreadable with the reason.
+/// Every file under `root` (canonical), skipping hidden entries and litter. Symbolic links
+/// are never followed into folders (no loops, nothing outside the root walked). A link to a
+/// regular file of the folder is indexed as that file; a link that leaves the folder is
+/// listed as `outside_folder` and never opened; a broken or looping link, or one to a pipe or
+/// device, is listed as unreadable with the reason.
 pub fn walk(root: &Path, mut on_dir: impl FnMut(&Path)) -> Vec<Found> {
     let mut found = Vec::new();
     let entries = WalkDir::new(root)
@@ -39,7 +71,8 @@ pub fn walk(root: &Path, mut on_dir: impl FnMut(&Path)) -> Vec<Found> {
                         .unwrap_or_else(|| err.to_string());
                     found.push(Found {
                         rel: path.to_path_buf(),
-                        outcome: Err(format!("cannot read folder: {why}")),
+                        outcome: Err(Refused::unreadable(format!("cannot read folder: {why}"))),
+                        link_to: None,
                     });
                 }
                 continue;
@@ -53,31 +86,122 @@ pub fn walk(root: &Path, mut on_dir: impl FnMut(&Path)) -> Vec<Found> {
             on_dir(rel);
             continue;
         }
-        let outcome = if ft.is_symlink() {
-            stat_link_target(entry.path())
+        let (outcome, link_to) = if ft.is_symlink() {
+            match follow_link(root, entry.path()) {
+                Some(Ok((stat, target))) => (Ok(stat), Some(target)),
+                Some(Err(refused)) => (Err(refused), None),
+                None => continue, // a link to a folder of the folder: walked there
+            }
         } else if ft.is_file() {
-            FileStat::of(entry.path()).map_err(|e| format!("cannot read: {e}"))
+            let stat = FileStat::of(entry.path())
+                .map_err(|e| Refused::unreadable(format!("cannot read: {e}")));
+            (stat, None)
         } else {
             continue; // sockets, fifos, devices: not documents
         };
-        if let Ok(stat) = &outcome {
-            if stat.is_dir {
-                continue;
-            }
-        }
         found.push(Found {
             rel: rel.to_path_buf(),
             outcome,
+            link_to,
         });
     }
     found
 }
 
-fn stat_link_target(path: &Path) -> Result<FileStat, String> {
-    match FileStat::of(path) {
-        Ok(stat) => Ok(stat),
-        Err(e) if e.raw_os_error() == Some(40) => Err("symbolic link loop".into()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err("broken symbolic link".into()),
-        Err(e) => Err(format!("cannot follow symbolic link: {e}")),
+/// Where a link inside the folder leads, checked before anything is opened: `None` for a
+/// link to a folder inside the root (its files are listed where they are).
+fn follow_link(root: &Path, link: &Path) -> Option<Result<(FileStat, PathBuf), Refused>> {
+    let target = match link.canonicalize() {
+        Ok(t) => t,
+        Err(e) if e.raw_os_error() == Some(40) => {
+            return Some(Err(Refused::unreadable("symbolic link loop")))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Some(Err(Refused::unreadable("broken symbolic link")))
+        }
+        Err(e) => {
+            return Some(Err(Refused::unreadable(format!(
+                "cannot follow symbolic link: {e}"
+            ))))
+        }
+    };
+    let Ok(inside) = target.strip_prefix(root) else {
+        return Some(Err(outside_folder()));
+    };
+    let meta = match std::fs::metadata(&target) {
+        Ok(m) => m,
+        Err(e) => {
+            return Some(Err(Refused::unreadable(format!(
+                "cannot follow symbolic link: {e}"
+            ))))
+        }
+    };
+    if meta.is_dir() {
+        return None;
+    }
+    if !meta.is_file() {
+        return Some(Err(Refused::unreadable(
+            "a link to a pipe or device, not a document",
+        )));
+    }
+    Some(
+        FileStat::of(&target)
+            .map(|stat| (stat, inside.to_path_buf()))
+            .map_err(|e| Refused::unreadable(format!("cannot read: {e}"))),
+    )
+}
+
+/// The refusal of a link whose target lies outside the evidence folder. The target is not
+/// named: it may be private (`~/.aws/credentials`) and reasons travel into reports.
+pub fn outside_folder() -> Refused {
+    Refused {
+        status: FileStatus::OutsideFolder,
+        reason: "a link to a file outside the evidence folder: Dossier does not read it".into(),
+    }
+}
+
+/// The canonical path of `rel` if it is a regular file inside `root` (canonical), links
+/// resolved: checked again right before a file is read, previewed, opened or copied, since
+/// the folder may have changed since the scan.
+pub fn readable_file(root: &Path, rel: &Path) -> Result<PathBuf, Refused> {
+    let path = root
+        .join(rel)
+        .canonicalize()
+        .map_err(|e| Refused::unreadable(format!("cannot read: {e}")))?;
+    if !path.starts_with(root) {
+        return Err(outside_folder());
+    }
+    let meta =
+        std::fs::metadata(&path).map_err(|e| Refused::unreadable(format!("cannot read: {e}")))?;
+    if !meta.is_file() {
+        return Err(Refused::unreadable("not a regular file"));
+    }
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn operating_system_litter_is_skipped_whatever_its_case() {
+        for name in [
+            "Thumbs.db",
+            "THUMBS.DB",
+            "desktop.ini",
+            "Desktop.ini",
+            "Icon\r",
+            "$RECYCLE.BIN",
+            "System Volume Information",
+            ".Trashes",
+            ".DS_Store",
+            "~$SOW.docx",
+        ] {
+            assert!(is_skipped_name(OsStr::new(name)), "{name:?}");
+        }
+        for name in ["Thumbs.db.pdf", "Icon.png", "desktop notes.md", "SOW.docx"] {
+            assert!(!is_skipped_name(OsStr::new(name)), "{name:?}");
+        }
     }
 }
