@@ -11,6 +11,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::api::{Dossier, Error};
+use crate::catalog::bounds::{Counted, TooMany};
 use crate::catalog::diff::{diff, ChecklistDiff};
 use crate::catalog::findings::{self, Findings};
 use crate::catalog::imported::{self, ImportedChecklist, StoredChecklistError};
@@ -40,13 +41,17 @@ impl ImportError {
     pub fn code(&self) -> &'static str {
         match self {
             Self::Source(SourceError::Unreadable { .. }) => "import_unreadable",
+            Self::Source(SourceError::NotAFile { .. }) => "import_not_a_file",
             Self::Source(SourceError::TooLarge { .. }) => "import_too_large",
+            Self::Source(SourceError::TooDeep { .. }) => "import_too_deep",
+            Self::Source(SourceError::TooMany { source, .. }) => too_many(source),
             Self::Source(SourceError::Parse { source, .. }) => match source {
                 ParseError::Empty => "empty_checklist",
                 ParseError::NotText { .. } => "not_text",
                 ParseError::NoControls => "no_controls",
                 ParseError::DuplicateControl { .. } => "duplicate_control",
                 ParseError::OutsideSection { .. } => "outside_section",
+                ParseError::TooMany(over) => too_many(over),
             },
             Self::Source(SourceError::DataFile(catalog::LoadError::DuplicateControl {
                 ..
@@ -57,6 +62,15 @@ impl ImportError {
             Self::BuiltIn(_) => "builtin_checklist",
             Self::Store(_) => "store",
         }
+    }
+}
+
+fn too_many(over: &TooMany) -> &'static str {
+    match over.what {
+        Counted::Controls => "import_too_many_controls",
+        Counted::Prerequisites => "import_too_many_prerequisites",
+        Counted::EvidenceItems { .. } => "import_too_many_evidence_items",
+        Counted::Headings => "import_too_many_headings",
     }
 }
 
@@ -117,10 +131,67 @@ pub struct RemovedChecklist {
     pub orphaned_tags: usize,
 }
 
+/// A source read as a checklist, before the store is consulted: made by [`Source::parse`],
+/// which needs no [`Dossier`], so a slow parse never holds the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedChecklist {
+    pub checklist: Checklist,
+    /// The file name, or "pasted text".
+    pub source: String,
+    pub format: SourceFormat,
+}
+
+impl Source {
+    /// Reads this source as a checklist, refusing what is malformed or too large.
+    pub fn parse(&self) -> Result<ParsedChecklist, ImportError> {
+        let (checklist, format) = self.checklist()?;
+        Ok(ParsedChecklist {
+            checklist,
+            source: self.name.clone(),
+            format,
+        })
+    }
+}
+
 impl Dossier {
     /// Reads `source` and says what importing it would do, saving nothing.
     pub fn preview_import(&self, source: &Source) -> Result<ImportPreview, Error> {
-        let (checklist, format) = source.checklist().map_err(ImportError::from)?;
+        self.preview_parsed(&source.parse()?)
+    }
+
+    /// Imports `source` into the catalog, unless it changes nothing; says what it found.
+    pub fn import_checklist(&mut self, source: &Source) -> Result<ImportPreview, Error> {
+        self.import_parsed(source.parse()?)
+    }
+
+    /// Says what importing a parsed checklist would do, saving nothing.
+    pub fn preview_parsed(&self, parsed: &ParsedChecklist) -> Result<ImportPreview, Error> {
+        self.preview_of(parsed.clone())
+    }
+
+    /// Imports a parsed checklist into the catalog, unless it changes nothing.
+    pub fn import_parsed(&mut self, parsed: ParsedChecklist) -> Result<ImportPreview, Error> {
+        let mut preview = self.preview_of(parsed)?;
+        if !matches!(preview.outcome, ImportOutcome::Unchanged { .. }) {
+            imported::save(
+                self.store().conn(),
+                &preview.checklist,
+                &preview.source,
+                preview.format,
+            )
+            .map_err(ImportError::from)?;
+            self.reload_catalog()?;
+            preview.saved = true;
+        }
+        Ok(preview)
+    }
+
+    fn preview_of(&self, parsed: ParsedChecklist) -> Result<ImportPreview, Error> {
+        let ParsedChecklist {
+            checklist,
+            source,
+            format,
+        } = parsed;
         let builtin = catalog::builtin().iter().find(|c| c.id == checklist.id);
         let existing = self.checklists().iter().find(|c| c.id == checklist.id);
         let (outcome, compared) = match (existing, builtin) {
@@ -156,30 +227,13 @@ impl Dossier {
         Ok(ImportPreview {
             findings: findings::find(&checklist, self.checklists()),
             checklist,
-            source: source.name.clone(),
+            source,
             format,
             outcome,
             diff,
             tags,
             saved: false,
         })
-    }
-
-    /// Imports `source` into the catalog, unless it changes nothing; says what it found.
-    pub fn import_checklist(&mut self, source: &Source) -> Result<ImportPreview, Error> {
-        let mut preview = self.preview_import(source)?;
-        if !matches!(preview.outcome, ImportOutcome::Unchanged { .. }) {
-            imported::save(
-                self.store().conn(),
-                &preview.checklist,
-                &preview.source,
-                preview.format,
-            )
-            .map_err(ImportError::from)?;
-            self.reload_catalog()?;
-            preview.saved = true;
-        }
-        Ok(preview)
     }
 
     /// Removes an imported checklist from the catalog. Its tags stay in the store.
@@ -228,7 +282,7 @@ impl Dossier {
             Err(unknown) if !Path::new(arg).is_file() => Err(unknown),
             Err(_) => {
                 let source = Source::read(Path::new(arg)).map_err(ImportError::from)?;
-                Ok(source.checklist().map_err(ImportError::from)?.0)
+                Ok(source.parse()?.checklist)
             }
         }
     }

@@ -559,3 +559,199 @@ fn utf16_text_is_read() {
     assert_eq!(preview.checklist.id, "security-2026-02");
     assert_eq!(preview.findings.controls, 24);
 }
+
+/// What a refused import must leave: the two built-in checklists and nothing imported,
+/// also as a fresh open of the store sees it.
+fn assert_nothing_stored(env: &Env) {
+    for dossier in [&env.dossier, &Dossier::open(&env.db).unwrap()] {
+        let listed: Vec<&str> = dossier.checklists().iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(listed, ["data-analytics-7.1", "generative-ai-2025-08"]);
+        assert!(dossier.imported_checklists().unwrap().is_empty());
+    }
+}
+
+/// The saved Generative AI page under another title (a checklist Dossier does not have),
+/// its content wrapped in `depth` nested `<div>`s.
+fn page_nested(depth: usize) -> Source {
+    let page =
+        std::fs::read_to_string(repo("tests/fixtures/checklists/generative-ai-2025-08.html"))
+            .unwrap()
+            .replacen(
+                "<h1>AWS Generative AI Competency",
+                "<h1>AWS Nested Page Competency",
+                1,
+            )
+            .replacen(
+                "<main id=\"main-content\">",
+                &format!("<main id=\"main-content\">{}", "<div>".repeat(depth)),
+                1,
+            )
+            .replacen("</main>", &format!("{}</main>", "</div>".repeat(depth)), 1);
+    Source {
+        name: "nested.html".into(),
+        bytes: page.into_bytes(),
+    }
+}
+
+/// A saved page nested 200,000 levels deep (2 MB) is refused before it is parsed, which
+/// would take hours, while the same page nested 200 levels deep imports.
+#[test]
+fn a_page_nested_too_deep_is_refused_and_one_within_the_limit_imports() {
+    let mut env = Env::new();
+    let deep = page_nested(200_000);
+    assert!(deep.bytes.len() > 2_000_000);
+    let err = import_error(&mut env.dossier, &deep);
+    assert_eq!(err.code(), "import_too_deep", "{err}");
+    assert!(
+        err.to_string().contains("more than 256 levels deep"),
+        "{err}"
+    );
+    let err = env.dossier.preview_import(&deep).unwrap_err();
+    assert_eq!(err.code(), "import_too_deep", "{err}");
+    assert_nothing_stored(&env);
+
+    let preview = env.dossier.import_checklist(&page_nested(200)).unwrap();
+    assert_eq!(preview.format, SourceFormat::Html);
+    assert_eq!(preview.outcome, ImportOutcome::New);
+    assert_eq!(preview.checklist.name, "AWS Nested Page Competency");
+    assert_eq!(preview.findings.controls, 41);
+    assert!(preview.saved);
+}
+
+/// The Generative AI text with `extra` more controls in its first category.
+fn text_with_extra_controls(extra: usize) -> String {
+    let seed = std::fs::read_to_string(repo("assets/checklists/source/generative-ai-2025-08.txt"))
+        .unwrap()
+        .replacen("AWS Generative AI Competency", "AWS Bulk Competency", 1);
+    let added: String = (1..=extra)
+        .map(|n| format!("  • BULK-{n:06} - Extra control {n}\n\n"))
+        .collect();
+    seed.replacen(
+        "  • PRJ-002 - Scope",
+        &format!("{added}  • PRJ-002 - Scope"),
+        1,
+    )
+}
+
+/// A text of 166,000 controls used to be accepted, after which every command took a second
+/// and an HTML export minutes. Text and data files over the limits are refused, saying the
+/// limit; a checklist just under it imports.
+#[test]
+fn a_checklist_with_too_many_controls_or_items_is_refused() {
+    let mut env = Env::new();
+    let err = import_error(
+        &mut env.dossier,
+        &Source::pasted(&text_with_extra_controls(166_000)),
+    );
+    assert_eq!(err.code(), "import_too_many_controls", "{err}");
+    assert!(err.to_string().contains("166041 controls"), "{err}");
+    assert!(err.to_string().contains("at most 2000"), "{err}");
+    assert_nothing_stored(&env);
+
+    let mut big = builtin_checklist("generative-ai-2025-08").clone();
+    big.id = "bulk-2026".into();
+    let control = big.sections[0].categories[0].controls[0].clone();
+    let category = &mut big.sections[0].categories[0].controls;
+    category.extend((1..=2_000).map(|n| dossier_core::catalog::Control {
+        id: format!("BULK-{n:06}"),
+        ..control.clone()
+    }));
+    let as_file = |checklist: &Checklist| Source {
+        name: "bulk.toml".into(),
+        bytes: dossier_core::catalog::to_toml(checklist)
+            .unwrap()
+            .into_bytes(),
+    };
+    let err = import_error(&mut env.dossier, &as_file(&big));
+    assert_eq!(err.code(), "import_too_many_controls", "{err}");
+
+    let mut items = builtin_checklist("generative-ai-2025-08").clone();
+    items.id = "items-2026".into();
+    items.sections[0].categories[0].controls[0].evidence_items = vec!["A record.".into(); 201];
+    let err = import_error(&mut env.dossier, &as_file(&items));
+    assert_eq!(err.code(), "import_too_many_evidence_items", "{err}");
+    assert!(err.to_string().contains("at most 200"), "{err}");
+    assert_nothing_stored(&env);
+
+    let within = env
+        .dossier
+        .import_checklist(&Source::pasted(&text_with_extra_controls(1_900)))
+        .unwrap();
+    assert_eq!(within.findings.controls, 1_941);
+}
+
+fn read_error(path: &Path) -> Error {
+    match Source::read(path) {
+        Ok(source) => panic!("{} was read ({} bytes)", path.display(), source.bytes.len()),
+        Err(e) => Error::from(dossier_core::import::ImportError::from(e)),
+    }
+}
+
+/// A named pipe chosen for import used to wait for a writer for ever, and a device to be
+/// read without end. Neither is opened: each is refused for what it is.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_or_a_device_chosen_for_import_is_refused_unopened() {
+    let env = Env::new();
+    let fifo = env.dir.path().join("checklist.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let link = env.dir.path().join("link-to-pipe.txt");
+    std::os::unix::fs::symlink(&fifo, &link).unwrap();
+    // Read on another thread, so that a regression fails here instead of hanging the suite.
+    let (sent, received) = std::sync::mpsc::channel();
+    let paths = [fifo.clone(), link, "/dev/zero".into(), "/dev/null".into()];
+    std::thread::spawn(move || {
+        for path in paths {
+            sent.send((read_error(&path), path)).unwrap();
+        }
+    });
+    for kind in ["a named pipe", "a named pipe", "a device", "a device"] {
+        let (err, path) = received
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("reading a pipe or a device never returned");
+        assert_eq!(err.code(), "import_not_a_file", "{}: {err}", path.display());
+        assert!(err.to_string().contains(kind), "{err}");
+    }
+    assert_nothing_stored(&env);
+}
+
+/// A file over the size cap is refused unread, also when it only grows past the cap while
+/// being read (the read stops one byte past the cap: see `source::read_at_most`).
+#[test]
+fn an_oversized_file_is_refused_and_nothing_stored() {
+    let env = Env::new();
+    let huge = env.dir.path().join("huge.html");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(dossier_core::catalog::source::MAX_SOURCE_BYTES + 1)
+        .unwrap();
+    let err = read_error(&huge);
+    assert_eq!(err.code(), "import_too_large", "{err}");
+    assert!(err.to_string().contains("at most 16777216 bytes"), "{err}");
+    assert_nothing_stored(&env);
+}
+
+/// The desktop shell reads and parses a source without holding the store, then previews
+/// and imports the parsed checklist: the same outcome as importing the source.
+#[test]
+fn a_checklist_parsed_without_the_store_previews_and_imports_as_its_source() {
+    let mut env = Env::new();
+    let source = source("tests/fixtures/checklists/security-2026-02.txt");
+    let parsed = source.parse().unwrap();
+    assert_eq!(parsed.source, "security-2026-02.txt");
+    assert_eq!(parsed.format, SourceFormat::Text);
+    let preview = env.dossier.preview_parsed(&parsed).unwrap();
+    assert_eq!(preview, env.dossier.preview_import(&source).unwrap());
+    assert!(!preview.saved);
+    let saved = env.dossier.import_parsed(parsed).unwrap();
+    assert!(saved.saved);
+    assert_eq!(saved.checklist, preview.checklist);
+    assert_eq!(
+        env.dossier.checklist("security-2026-02").unwrap(),
+        &preview.checklist
+    );
+}

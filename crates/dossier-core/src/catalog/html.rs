@@ -8,6 +8,9 @@
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
 
+use super::bounds::MAX_NESTING;
+use super::nesting;
+
 /// Elements whose text is never part of the checklist.
 const SKIPPED: [&str; 12] = [
     "head", "script", "style", "noscript", "template", "svg", "nav", "aside", "button", "select",
@@ -42,8 +45,20 @@ const PARAGRAPHS: [&str; 21] = [
 /// Elements that start a new line without a paragraph break.
 const LINES: [&str; 5] = ["br", "tr", "dt", "dd", "caption"];
 
-/// The page's checklist text, in the indented layout.
-pub fn to_text(html: &str) -> String {
+/// A page nested deeper than [`MAX_NESTING`] levels: parsing it would take hours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "the page nests its elements more than {MAX_NESTING} levels deep, far more than a \
+     checklist page does; save the checklist page again, or copy its text and paste it"
+)]
+pub struct TooDeep;
+
+/// The page's checklist text, in the indented layout; a page too deep to parse in
+/// reasonable time is refused before it is parsed.
+pub fn to_text(html: &str) -> Result<String, TooDeep> {
+    if nesting::exceeds(html, MAX_NESTING) {
+        return Err(TooDeep);
+    }
     let document = Html::parse_document(html);
     let root = content_root(&document);
     let start = Selector::parse("h1")
@@ -89,7 +104,7 @@ pub fn to_text(html: &str) -> String {
             }
         }
     }
-    writer.finish()
+    Ok(writer.finish())
 }
 
 /// Whether a page's text should be taken as HTML: it names itself so, or starts like a page.
@@ -251,7 +266,7 @@ mod tests {
             <ul><li>ABC-001 - Title<p>Requirement.</p><ul><li>One</li><li>Two</li></ul></li></ul>\
             </main><footer>© AWS</footer></body></html>";
         assert_eq!(
-            to_text(html),
+            to_text(html).unwrap(),
             "AWS X Competency\n\nIntro & more\n\n  1. 1.0Group\n    1. 1.1Item\n\n      Text of it.\n\n  • ABC-001 - Title\n\n    Requirement.\n\n    • One\n    • Two\n"
         );
     }
@@ -261,7 +276,7 @@ mod tests {
         let html = "<body><header>AWS Partner Network<nav><a>Programs</a></nav></header>\
             <script>var x = '<p>no</p>';</script><h1>Title</h1><p>Body</p>\
             <footer>Privacy</footer></body>";
-        assert_eq!(to_text(html), "Title\nBody\n");
+        assert_eq!(to_text(html).unwrap(), "Title\nBody\n");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The checklist catalog: the built-in AWS validation checklists, the ones the user
 //! imported, and their controls.
 
+pub mod bounds;
 pub mod diff;
 pub mod findings;
 pub mod html;
@@ -8,6 +9,7 @@ pub mod imported;
 pub mod load;
 pub mod model;
 pub mod naming;
+pub mod nesting;
 pub mod parse;
 pub mod source;
 

@@ -21,6 +21,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::bounds::{Counted, TooMany, MAX_CONTROLS};
 use super::model::{Category, Checklist, Control, ExampleScope, Prerequisite, ScopeRule, Section};
 
 /// Why a text could not be read as a checklist.
@@ -43,6 +44,8 @@ pub enum ParseError {
          (e.g. `Common AWS Partner Practice Requirements`)"
     )]
     OutsideSection { id: String, line: usize },
+    #[error(transparent)]
+    TooMany(#[from] TooMany),
 }
 
 /// Parses checklist text given as bytes, e.g. read from a file of unknown content.
@@ -615,6 +618,16 @@ impl Parser {
             .iter()
             .position(is_control)
             .ok_or(ParseError::NoControls)?;
+        // Counted before any control is built: a text of 100,000 controls is refused at once.
+        let controls = self.lines.iter().filter(|l| is_control(l)).count();
+        if controls > MAX_CONTROLS {
+            return Err(TooMany {
+                what: Counted::Controls,
+                found: controls,
+                limit: MAX_CONTROLS,
+            }
+            .into());
+        }
         let body_start = self
             .lines
             .iter()

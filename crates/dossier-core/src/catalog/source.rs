@@ -1,11 +1,13 @@
 //! What the user brings to import: a file (published text, a saved page, or a data file)
 //! or pasted text, read into a [`Checklist`] whatever its form.
 
+use std::fs::Metadata;
 use std::io::Read;
 use std::path::Path;
 
 use serde::Serialize;
 
+use super::bounds::{self, TooMany};
 use super::model::Checklist;
 use super::naming::derive_id;
 use super::{html, load, parse, LoadError, ParseError};
@@ -40,13 +42,28 @@ pub struct Source {
 pub enum SourceError {
     #[error("cannot read {path}: {reason}")]
     Unreadable { path: String, reason: String },
-    #[error("{path} is {size} bytes; a checklist is at most {max} bytes of text", max = MAX_SOURCE_BYTES)]
-    TooLarge { path: String, size: u64 },
+    /// A named pipe, a device or a socket: reading one can wait for ever or never end.
+    #[error("{path} is {kind}, not a file: choose the checklist file itself")]
+    NotAFile { path: String, kind: &'static str },
+    #[error("{path} is over {max} bytes; a checklist is at most {max} bytes of text", max = MAX_SOURCE_BYTES)]
+    TooLarge { path: String },
     #[error("{name}: {source}")]
     Parse {
         name: String,
         #[source]
         source: ParseError,
+    },
+    #[error("{name}: {source}")]
+    TooDeep {
+        name: String,
+        #[source]
+        source: html::TooDeep,
+    },
+    #[error("{name}: {source}")]
+    TooMany {
+        name: String,
+        #[source]
+        source: TooMany,
     },
     #[error(transparent)]
     DataFile(#[from] LoadError),
@@ -62,28 +79,40 @@ impl Source {
         }
     }
 
-    /// Reads `path`, refusing folders and anything larger than [`MAX_SOURCE_BYTES`].
+    /// Reads `path`, refusing anything but a regular file (checked before opening it: a
+    /// named pipe would wait for a writer for ever) and anything over [`MAX_SOURCE_BYTES`],
+    /// also when the file grows while it is read.
     pub fn read(path: &Path) -> Result<Self, SourceError> {
         let shown = path.display().to_string();
-        let unreadable = |reason: String| SourceError::Unreadable {
+        let unreadable = |e: std::io::Error| SourceError::Unreadable {
             path: shown.clone(),
-            reason,
+            reason: in_words(&e),
         };
-        let file = std::fs::File::open(path).map_err(|e| unreadable(e.to_string()))?;
-        let meta = file.metadata().map_err(|e| unreadable(e.to_string()))?;
-        if !meta.is_file() {
-            return Err(unreadable("it is not a file".into()));
-        }
+        let regular = |meta: &Metadata| match not_a_file(meta) {
+            None => Ok(()),
+            Some("a folder") => Err(SourceError::Unreadable {
+                path: shown.clone(),
+                reason: "it is a folder, not a file".into(),
+            }),
+            Some(kind) => Err(SourceError::NotAFile {
+                path: shown.clone(),
+                kind,
+            }),
+        };
+        let too_large = || SourceError::TooLarge {
+            path: shown.clone(),
+        };
+        let meta = std::fs::metadata(path).map_err(unreadable)?;
+        regular(&meta)?;
         if meta.len() > MAX_SOURCE_BYTES {
-            return Err(SourceError::TooLarge {
-                path: shown,
-                size: meta.len(),
-            });
+            return Err(too_large());
         }
-        let mut bytes = Vec::with_capacity(meta.len() as usize);
-        file.take(MAX_SOURCE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| unreadable(e.to_string()))?;
+        let file = std::fs::File::open(path).map_err(unreadable)?;
+        // Again on what was opened, in case the path was replaced in between.
+        regular(&file.metadata().map_err(unreadable)?)?;
+        let bytes = read_at_most(file, MAX_SOURCE_BYTES)
+            .map_err(unreadable)?
+            .ok_or_else(too_large)?;
         let name = path
             .file_name()
             .map_or(shown.clone(), |n| n.to_string_lossy().into_owned());
@@ -110,9 +139,19 @@ impl Source {
                 }
                 checklist
             }
-            SourceFormat::Html => self.parse_text(&html::to_text(&text))?,
+            SourceFormat::Html => {
+                let text = html::to_text(&text).map_err(|source| SourceError::TooDeep {
+                    name: self.name.clone(),
+                    source,
+                })?;
+                self.parse_text(&text)?
+            }
             SourceFormat::Text => self.parse_text(&text)?,
         };
+        bounds::check(&checklist).map_err(|source| SourceError::TooMany {
+            name: self.name.clone(),
+            source,
+        })?;
         Ok((checklist, format))
     }
 
@@ -136,6 +175,48 @@ impl Source {
     }
 }
 
+/// The whole of `reader` if it holds at most `cap` bytes, else `None`; never reads more
+/// than `cap + 1` bytes, however long the reader goes on.
+fn read_at_most(reader: impl Read, cap: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    reader.take(cap + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= cap).then_some(bytes))
+}
+
+/// What a path that is not a regular file is, in words.
+fn not_a_file(meta: &Metadata) -> Option<&'static str> {
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return None;
+    }
+    if kind.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some("a named pipe");
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return Some("a device");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("not a regular file")
+}
+
+/// An I/O error as a practice lead would say it.
+fn in_words(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "there is no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission to read it is denied".into(),
+        _ => error.to_string(),
+    }
+}
+
 /// A data file opens with comments and then `id = "…"`; published text never does.
 fn starts_like_data_file(text: &str) -> bool {
     text.lines()
@@ -151,4 +232,17 @@ fn is_usable_id(id: &str) -> bool {
         && id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file that keeps growing while it is read is a reader that does not end.
+    #[test]
+    fn a_read_stops_one_byte_past_the_cap() {
+        assert_eq!(read_at_most(std::io::repeat(b'x'), 10).unwrap(), None);
+        let exact = read_at_most(&b"0123456789"[..], 10).unwrap();
+        assert_eq!(exact.as_deref(), Some(&b"0123456789"[..]));
+    }
 }
