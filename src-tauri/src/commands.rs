@@ -1,6 +1,8 @@
 //! The commands the UI invokes. Each validates its input (see `input`) and makes one call
 //! into the core; none holds business logic.
 
+use crate::chosen::Purpose;
+use crate::dialogs;
 use crate::error::{IpcError, IpcResult};
 use crate::input;
 use crate::state::Shell;
@@ -11,7 +13,7 @@ use dossier_core::evidence::root::Root;
 use dossier_core::examples::CustomerExample;
 use dossier_core::exemptions::{Exemptions, WaiverKind};
 use dossier_core::export::{self, ExportFormat, ExportProgress, ExportSummary};
-use dossier_core::import::{ImportPreview, RemovedChecklist};
+use dossier_core::import::{ImportPreview, ParsedChecklist, RemovedChecklist};
 use dossier_core::prerequisites::{PrerequisiteState, PrerequisiteStatus};
 use dossier_core::preview::Preview;
 use dossier_core::search::SearchHit;
@@ -19,13 +21,12 @@ use dossier_core::session::{Outcome, Session};
 use dossier_core::suggest::{ControlSuggestion, FileSuggestions};
 use dossier_core::{FileEntry, FileQuery};
 use serde::Serialize;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use tauri::{AppHandle, Emitter, Manager, State};
+use tauri_plugin_opener::OpenerExt;
 
 /// The event export progress travels on; its payload is `ExportProgress`.
 pub const EXPORT_PROGRESS: &str = "export-progress";
-use tauri_plugin_dialog::DialogExt;
-use tauri_plugin_opener::OpenerExt;
 
 #[derive(Serialize, ts_rs::TS)]
 #[ts(export)]
@@ -35,8 +36,20 @@ pub struct ShellState {
     /// Folders opened before, most recent first.
     pub recent: Vec<Root>,
     pub sample_folder: String,
-    /// A folder given at start that could not be opened.
+    /// Why the store could not be opened (`store_damaged`, `store_too_new`, `store`): then
+    /// nothing else works until it is resolved. Otherwise a folder given at start that
+    /// could not be opened (reported once).
     pub startup_error: Option<IpcError>,
+}
+
+/// What `move_damaged_store_aside` did.
+#[derive(Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct StoreMovedAside {
+    /// Where the damaged database now is (beside the store, renamed, never deleted).
+    pub moved_to: String,
+    /// The shell with its fresh store.
+    pub state: ShellState,
 }
 
 #[derive(Serialize, ts_rs::TS)]
@@ -50,30 +63,58 @@ pub struct TagSummary {
 
 #[tauri::command]
 pub async fn shell_state(shell: State<'_, Shell>) -> IpcResult<ShellState> {
-    let d = shell.dossier();
+    current_state(&shell)
+}
+
+fn current_state(shell: &Shell) -> IpcResult<ShellState> {
+    let sample_folder = shell.sample_folder.display().to_string();
+    let d = match shell.dossier() {
+        Ok(d) => d,
+        Err(store_error) => {
+            return Ok(ShellState {
+                folder: None,
+                recent: Vec::new(),
+                sample_folder,
+                startup_error: Some(store_error),
+            })
+        }
+    };
     Ok(ShellState {
         folder: d.active_folder().ok().filter(|r| r.path.is_dir()),
         recent: d.recent_folders()?,
-        sample_folder: shell.sample_folder.display().to_string(),
+        sample_folder,
         startup_error: shell.take_startup_error(),
+    })
+}
+
+/// Moves a damaged database aside and starts a fresh one; refused with `store_not_damaged`
+/// unless `shell_state` reported `store_damaged`.
+#[tauri::command]
+pub async fn move_damaged_store_aside(shell: State<'_, Shell>) -> IpcResult<StoreMovedAside> {
+    let moved = shell.move_damaged_store_aside()?;
+    Ok(StoreMovedAside {
+        moved_to: moved.display().to_string(),
+        state: current_state(&shell)?,
     })
 }
 
 /// Shows the native folder dialog and opens the chosen folder; `None` if cancelled.
 #[tauri::command]
 pub async fn pick_folder(app: AppHandle, shell: State<'_, Shell>) -> IpcResult<Option<Root>> {
-    let Some(choice) = app.dialog().file().blocking_pick_folder() else {
+    let Some(path) = dialogs::pick_folder(&app)? else {
         return Ok(None);
     };
-    let path = choice
-        .into_path()
-        .map_err(|e| IpcError::new("invalid_input", e.to_string()))?;
+    shell.chosen.remember(Purpose::Folder, &path);
     shell.open_folder(&app, &path).map(Some)
 }
 
+/// Opens a folder the user chose before in this run, a recent folder or the sample folder;
+/// any other path is refused with `path_not_chosen`.
 #[tauri::command]
 pub async fn open_folder(app: AppHandle, shell: State<'_, Shell>, path: String) -> IpcResult<Root> {
-    shell.open_folder(&app, &input::path(&path)?)
+    let path = input::path(&path)?;
+    shell.require_chosen_folder(&path)?;
+    shell.open_folder(&app, &path)
 }
 
 #[tauri::command]
@@ -83,22 +124,22 @@ pub async fn open_sample_folder(app: AppHandle, shell: State<'_, Shell>) -> IpcR
 
 #[tauri::command]
 pub async fn catalog(shell: State<'_, Shell>) -> IpcResult<Vec<Checklist>> {
-    Ok(shell.dossier().checklists().to_vec())
+    Ok(shell.dossier()?.checklists().to_vec())
 }
 
 #[tauri::command]
 pub async fn files(shell: State<'_, Shell>) -> IpcResult<Vec<FileEntry>> {
-    Ok(shell.dossier().files(&FileQuery::default())?)
+    Ok(shell.dossier()?.files(&FileQuery::default())?)
 }
 
 #[tauri::command]
 pub async fn coverage(shell: State<'_, Shell>, checklist: String) -> IpcResult<Coverage> {
-    Ok(shell.dossier().coverage(&checklist)?)
+    Ok(shell.dossier()?.coverage(&checklist)?)
 }
 
 #[tauri::command]
 pub async fn search(shell: State<'_, Shell>, query: String) -> IpcResult<Vec<SearchHit>> {
-    Ok(shell.dossier().search(input::query(&query)?, 200)?)
+    Ok(shell.dossier()?.search(input::query(&query)?, 200)?)
 }
 
 #[tauri::command]
@@ -117,7 +158,7 @@ pub async fn tag(
     let example = input::short_text("an example name", example)?;
     let refs: Vec<&Path> = paths.iter().map(|p| p.as_path()).collect();
     let change = shell
-        .dossier()
+        .dossier()?
         .tag(&refs, &targets, note.as_deref(), example.as_deref())?;
     Ok(summarise(&shell, change))
 }
@@ -130,7 +171,7 @@ pub async fn untag(
 ) -> IpcResult<TagSummary> {
     let (paths, targets) = (input::paths(&paths)?, input::controls(&controls)?);
     let refs: Vec<&Path> = paths.iter().map(|p| p.as_path()).collect();
-    let change = shell.dossier().untag(&refs, &targets)?;
+    let change = shell.dossier()?.untag(&refs, &targets)?;
     Ok(summarise(&shell, change))
 }
 
@@ -148,7 +189,7 @@ fn summarise(shell: &Shell, change: dossier_core::TagChange) -> TagSummary {
 pub async fn undo(shell: State<'_, Shell>) -> IpcResult<bool> {
     match shell.take_last_change() {
         Some(change) => shell
-            .dossier()
+            .dossier()?
             .undo(&change)
             .map(|()| true)
             .map_err(Into::into),
@@ -158,12 +199,12 @@ pub async fn undo(shell: State<'_, Shell>) -> IpcResult<bool> {
 
 #[tauri::command]
 pub async fn preview(shell: State<'_, Shell>, path: String) -> IpcResult<Preview> {
-    Ok(shell.dossier().preview(&input::path(&path)?)?)
+    Ok(shell.dossier()?.preview(&input::path(&path)?)?)
 }
 
 #[tauri::command]
 pub async fn open_file(app: AppHandle, shell: State<'_, Shell>, path: String) -> IpcResult<()> {
-    let abs = shell.dossier().absolute_path(&input::path(&path)?)?;
+    let abs = shell.dossier()?.absolute_path(&input::path(&path)?)?;
     app.opener()
         .open_path(abs.to_string_lossy(), None::<&str>)
         .map_err(|e| IpcError::new("open_failed", format!("cannot open {path}: {e}")))
@@ -171,7 +212,7 @@ pub async fn open_file(app: AppHandle, shell: State<'_, Shell>, path: String) ->
 
 #[tauri::command]
 pub async fn reveal_file(app: AppHandle, shell: State<'_, Shell>, path: String) -> IpcResult<()> {
-    let abs = shell.dossier().absolute_path(&input::path(&path)?)?;
+    let abs = shell.dossier()?.absolute_path(&input::path(&path)?)?;
     app.opener().reveal_item_in_dir(&abs).map_err(|e| {
         IpcError::new(
             "open_failed",
@@ -188,24 +229,24 @@ pub async fn cancel_scan(shell: State<'_, Shell>) -> IpcResult<()> {
 
 #[tauri::command]
 pub async fn examples(shell: State<'_, Shell>) -> IpcResult<Vec<CustomerExample>> {
-    Ok(shell.dossier().examples()?)
+    Ok(shell.dossier()?.examples()?)
 }
 
 #[tauri::command]
 pub async fn save_example(shell: State<'_, Shell>, example: CustomerExample) -> IpcResult<()> {
     let example = input::example(example)?;
-    shell.dossier().save_example(&example)?;
+    shell.dossier()?.save_example(&example)?;
     Ok(())
 }
 
 #[tauri::command]
 pub async fn remove_example(shell: State<'_, Shell>, name: String) -> IpcResult<()> {
-    Ok(shell.dossier().remove_example(&name)?)
+    Ok(shell.dossier()?.remove_example(&name)?)
 }
 
 #[tauri::command]
 pub async fn exemptions(shell: State<'_, Shell>, checklist: String) -> IpcResult<Exemptions> {
-    Ok(shell.dossier().exemptions(&checklist)?)
+    Ok(shell.dossier()?.exemptions(&checklist)?)
 }
 
 /// Switches a waiver on when `reason` is given, off when it is null.
@@ -220,7 +261,7 @@ pub async fn set_waiver(
     let reason = input::note(reason)?;
     let reference = input::short_text("a reference", reference)?;
     let on = reason.as_deref().map(|r| (r, reference.as_deref()));
-    Ok(shell.dossier().set_waiver(&checklist, kind, on)?)
+    Ok(shell.dossier()?.set_waiver(&checklist, kind, on)?)
 }
 
 /// Marks a control not applicable when `justification` is given, applicable when null.
@@ -233,7 +274,7 @@ pub async fn set_not_applicable(
 ) -> IpcResult<()> {
     let justification = input::note(justification)?;
     Ok(shell
-        .dossier()
+        .dossier()?
         .set_not_applicable(&checklist, &control, justification.as_deref())?)
 }
 
@@ -249,7 +290,7 @@ pub async fn set_attestation(
     let presenter = input::short_text("a presenter", presenter)?;
     let note = input::note(note)?;
     let on = presenter.as_deref().map(|p| (p, note.as_deref()));
-    Ok(shell.dossier().set_attestation(&target, on)?)
+    Ok(shell.dossier()?.set_attestation(&target, on)?)
 }
 
 #[tauri::command]
@@ -261,7 +302,7 @@ pub async fn set_freshness(
 ) -> IpcResult<()> {
     let date = input::short_text("a date", effective_date)?;
     Ok(shell
-        .dossier()
+        .dossier()?
         .set_freshness(&input::path(&path)?, date.as_deref(), confirmed)?)
 }
 
@@ -270,7 +311,7 @@ pub async fn prerequisites(
     shell: State<'_, Shell>,
     checklist: String,
 ) -> IpcResult<Vec<PrerequisiteStatus>> {
-    Ok(shell.dossier().prerequisites(&checklist)?)
+    Ok(shell.dossier()?.prerequisites(&checklist)?)
 }
 
 #[tauri::command]
@@ -284,7 +325,7 @@ pub async fn set_prerequisite(
 ) -> IpcResult<()> {
     let value = input::note(value)?;
     let note = input::note(note)?;
-    Ok(shell.dossier().set_prerequisite(
+    Ok(shell.dossier()?.set_prerequisite(
         &checklist,
         &id,
         state,
@@ -299,7 +340,7 @@ pub async fn open_session(
     shell: State<'_, Shell>,
     checklist: String,
 ) -> IpcResult<Option<Session>> {
-    Ok(shell.dossier().open_session(&checklist)?)
+    Ok(shell.dossier()?.open_session(&checklist)?)
 }
 
 /// Starts a validation session, or returns the one already running for the checklist.
@@ -309,12 +350,14 @@ pub async fn start_session(
     checklist: String,
     planned_minutes: u32,
 ) -> IpcResult<Session> {
-    Ok(shell.dossier().start_session(&checklist, planned_minutes)?)
+    Ok(shell
+        .dossier()?
+        .start_session(&checklist, planned_minutes)?)
 }
 
 #[tauri::command]
 pub async fn session(shell: State<'_, Shell>, id: i64) -> IpcResult<Session> {
-    Ok(shell.dossier().session(id)?)
+    Ok(shell.dossier()?.session(id)?)
 }
 
 /// Records the reviewer's outcome for a control; `outcome` null clears it.
@@ -329,51 +372,55 @@ pub async fn record_outcome(
     let control = input::controls(&[control])?.remove(0).to_string();
     let note = input::note(note)?;
     let outcome = outcome.map(|o| (o, note.as_deref()));
-    Ok(shell.dossier().record_outcome(id, &control, outcome)?)
+    Ok(shell.dossier()?.record_outcome(id, &control, outcome)?)
 }
 
 #[tauri::command]
 pub async fn move_session(shell: State<'_, Shell>, id: i64, control: String) -> IpcResult<()> {
     let control = input::controls(&[control])?.remove(0).to_string();
-    Ok(shell.dossier().move_session(id, &control)?)
+    Ok(shell.dossier()?.move_session(id, &control)?)
 }
 
 #[tauri::command]
 pub async fn set_presenting(shell: State<'_, Shell>, id: i64, presenting: bool) -> IpcResult<()> {
-    Ok(shell.dossier().set_presenting(id, presenting)?)
+    Ok(shell.dossier()?.set_presenting(id, presenting)?)
 }
 
 #[tauri::command]
 pub async fn end_session(shell: State<'_, Shell>, id: i64) -> IpcResult<Session> {
-    Ok(shell.dossier().end_session(id)?)
+    Ok(shell.dossier()?.end_session(id)?)
 }
 
 /// Where exports go unless the user picks another folder: the documents folder.
 #[tauri::command]
 pub async fn default_export_folder(app: AppHandle) -> IpcResult<String> {
-    let dir = app
-        .path()
+    Ok(default_export_dir(&app)?.display().to_string())
+}
+
+fn default_export_dir(app: &AppHandle) -> IpcResult<PathBuf> {
+    app.path()
         .document_dir()
         .or_else(|_| app.path().home_dir())
-        .map_err(|e| IpcError::new("no_destination", e.to_string()))?;
-    Ok(dir.display().to_string())
+        .map_err(|e| IpcError::new("no_destination", e.to_string()))
 }
 
 /// Shows the native folder dialog for an export's destination; `None` if cancelled.
 #[tauri::command]
-pub async fn choose_export_folder(app: AppHandle) -> IpcResult<Option<String>> {
-    let Some(choice) = app.dialog().file().blocking_pick_folder() else {
+pub async fn choose_export_folder(
+    app: AppHandle,
+    shell: State<'_, Shell>,
+) -> IpcResult<Option<String>> {
+    let Some(path) = dialogs::pick_folder(&app)? else {
         return Ok(None);
     };
-    let path = choice
-        .into_path()
-        .map_err(|e| IpcError::new("invalid_input", e.to_string()))?;
+    shell.chosen.remember(Purpose::ExportFolder, &path);
     Ok(Some(path.display().to_string()))
 }
 
-/// Exports a checklist into `folder` under a name that does not exist yet. The snapshot is
-/// taken under the store's lock; the writing (and a pack's copying) runs without it, with
-/// progress sent as `export-progress` events.
+/// Exports a checklist into `folder` (the default export folder or one chosen with
+/// `choose_export_folder`, else `path_not_chosen`) under a name that does not exist yet. The
+/// snapshot is taken under the store's lock; the writing (and a pack's copying) runs without
+/// it, with progress sent as `export-progress` events.
 #[tauri::command]
 pub async fn export(
     app: AppHandle,
@@ -383,7 +430,12 @@ pub async fn export(
     folder: String,
 ) -> IpcResult<ExportSummary> {
     let folder = input::path(&folder)?;
-    let report = shell.dossier().report(&checklist)?;
+    let default = default_export_dir(&app).ok();
+    let offered: Vec<&Path> = default.iter().map(PathBuf::as_path).collect();
+    shell
+        .chosen
+        .require(Purpose::ExportFolder, &folder, &offered)?;
+    let report = shell.dossier()?.report(&checklist)?;
     let out = export::default_path(&report, format, &folder);
     let cancel = shell.export_cancel.clone();
     cancel.reset();
@@ -432,7 +484,7 @@ pub async fn suggestions(
     path: Option<String>,
 ) -> IpcResult<Vec<FileSuggestions>> {
     let path = path.map(|p| input::path(&p)).transpose()?;
-    Ok(shell.dossier().suggestions(path.as_deref())?)
+    Ok(shell.dossier()?.suggestions(path.as_deref())?)
 }
 
 /// Files that look like evidence for one control and are not tagged with it.
@@ -442,7 +494,7 @@ pub async fn suggestions_for(
     control: String,
 ) -> IpcResult<Vec<ControlSuggestion>> {
     let control = input::controls(&[control])?.remove(0).to_string();
-    Ok(shell.dossier().suggestions_for(&control)?)
+    Ok(shell.dossier()?.suggestions_for(&control)?)
 }
 
 /// Never suggest `control` for the file again.
@@ -454,25 +506,41 @@ pub async fn reject_suggestion(
 ) -> IpcResult<()> {
     let control = input::controls(&[control])?.remove(0).to_string();
     Ok(shell
-        .dossier()
+        .dossier()?
         .reject_suggestion(&input::path(&path)?, &control)?)
 }
 
 /// Shows the native file dialog for a checklist to import; `None` if cancelled.
 #[tauri::command]
-pub async fn choose_checklist_file(app: AppHandle) -> IpcResult<Option<String>> {
-    let Some(choice) = app
-        .dialog()
-        .file()
-        .add_filter("Checklist", &["txt", "html", "htm", "toml"])
-        .blocking_pick_file()
-    else {
+pub async fn choose_checklist_file(
+    app: AppHandle,
+    shell: State<'_, Shell>,
+) -> IpcResult<Option<String>> {
+    let Some(path) = dialogs::pick_checklist_file(&app)? else {
         return Ok(None);
     };
-    let path = choice
-        .into_path()
-        .map_err(|e| IpcError::new("invalid_input", e.to_string()))?;
+    shell.chosen.remember(Purpose::ChecklistFile, &path);
     Ok(Some(path.display().to_string()))
+}
+
+/// The checklist to import, read and parsed before the store is locked: a slow parse holds
+/// up no other command. The file must be one chosen with `choose_checklist_file` (any other
+/// path is refused with `path_not_chosen`); pasted text needs no choosing.
+async fn parse_checklist(
+    shell: &Shell,
+    path: Option<String>,
+    text: Option<String>,
+) -> IpcResult<ParsedChecklist> {
+    let source = input::checklist_source(path, text, |p| {
+        shell.chosen.require(Purpose::ChecklistFile, p, &[])
+    })?;
+    tauri::async_runtime::spawn_blocking(move || source.parse())
+        .await
+        .map_err(|e| {
+            tracing::error!("checklist parse did not finish: {e}");
+            IpcError::new("import_failed", "Dossier could not read this checklist.")
+        })?
+        .map_err(|e| IpcError::from(dossier_core::Error::from(e)))
 }
 
 /// What importing a file or pasted text would do; saves nothing.
@@ -482,8 +550,8 @@ pub async fn preview_import(
     path: Option<String>,
     text: Option<String>,
 ) -> IpcResult<ImportPreview> {
-    let source = input::checklist_source(path, text)?;
-    Ok(shell.dossier().preview_import(&source)?)
+    let parsed = parse_checklist(&shell, path, text).await?;
+    Ok(shell.dossier()?.preview_parsed(&parsed)?)
 }
 
 /// Imports a file or pasted text into the catalog.
@@ -493,18 +561,18 @@ pub async fn import_checklist(
     path: Option<String>,
     text: Option<String>,
 ) -> IpcResult<ImportPreview> {
-    let source = input::checklist_source(path, text)?;
-    Ok(shell.dossier().import_checklist(&source)?)
+    let parsed = parse_checklist(&shell, path, text).await?;
+    Ok(shell.dossier()?.import_parsed(parsed)?)
 }
 
 #[tauri::command]
 pub async fn imported_checklists(shell: State<'_, Shell>) -> IpcResult<Vec<ImportedChecklist>> {
-    Ok(shell.dossier().imported_checklists()?)
+    Ok(shell.dossier()?.imported_checklists()?)
 }
 
 #[tauri::command]
 pub async fn remove_checklist(shell: State<'_, Shell>, id: String) -> IpcResult<RemovedChecklist> {
     Ok(shell
-        .dossier()
+        .dossier()?
         .remove_checklist(&input::checklist_id(&id)?)?)
 }

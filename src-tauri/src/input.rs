@@ -6,7 +6,7 @@ use dossier_core::catalog::source::{Source, MAX_SOURCE_BYTES};
 use dossier_core::examples::CustomerExample;
 use dossier_core::import::ImportError;
 use dossier_core::tags::ControlTarget;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 const MAX_PATH: usize = 4096;
 const MAX_PATHS: usize = 10_000;
@@ -96,11 +96,20 @@ pub fn query(q: &str) -> IpcResult<&str> {
     Ok(q)
 }
 
-/// A checklist to import: a file the user chose, or text they pasted (exactly one).
-pub fn checklist_source(file: Option<String>, text: Option<String>) -> IpcResult<Source> {
+/// A checklist to import: a file the user chose (`chosen` vouches for it before it is
+/// read), or text they pasted (exactly one).
+pub fn checklist_source(
+    file: Option<String>,
+    text: Option<String>,
+    chosen: impl FnOnce(&Path) -> IpcResult<()>,
+) -> IpcResult<Source> {
     match (file, text) {
-        (Some(p), None) => Source::read(&path(&p)?)
-            .map_err(|e| IpcError::from(dossier_core::Error::from(ImportError::from(e)))),
+        (Some(p), None) => {
+            let p = path(&p)?;
+            chosen(&p)?;
+            Source::read(&p)
+                .map_err(|e| IpcError::from(dossier_core::Error::from(ImportError::from(e))))
+        }
         (None, Some(t)) if t.len() as u64 > MAX_SOURCE_BYTES => Err(invalid(format!(
             "pasted text is at most {MAX_SOURCE_BYTES} bytes"
         ))),
@@ -144,7 +153,7 @@ mod tests {
     #[test]
     fn a_checklist_comes_from_exactly_one_file_or_text() {
         let code = |f: Option<&str>, t: Option<&str>| {
-            checklist_source(f.map(String::from), t.map(String::from))
+            checklist_source(f.map(String::from), t.map(String::from), |_| Ok(()))
                 .map(|s| s.name)
                 .unwrap_or_else(|e| e.code)
         };
@@ -158,5 +167,9 @@ mod tests {
             "import_unreadable"
         );
         assert_eq!(checklist_id("").unwrap_err().code, "invalid_input");
+        let not_chosen = checklist_source(Some("/etc/passwd".into()), None, |_| {
+            Err(IpcError::new("path_not_chosen", "choose it"))
+        });
+        assert_eq!(not_chosen.unwrap_err().code, "path_not_chosen");
     }
 }

@@ -4,8 +4,11 @@
 // No console window on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod chosen;
 mod commands;
+mod dialogs;
 mod error;
+mod evidence_protocol;
 mod forward;
 mod input;
 mod state;
@@ -19,21 +22,30 @@ fn main() {
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .register_asynchronous_uri_scheme_protocol(
+            evidence_protocol::SCHEME,
+            evidence_protocol::handle,
+        )
         .setup(move |app| {
-            let state = state::Shell::open(app.handle())?;
-            app.manage(state);
+            // A store that cannot be opened is reported in the window, not a crash.
+            app.manage(state::Shell::open(app.handle()));
             if let Some(folder) = folder_arg.as_deref() {
-                // A folder named on the command line opens at start; a bad one is shown as an
-                // error in the window, not a crash.
+                // A folder named on the command line opens at start, and may be reopened
+                // later like one chosen in the dialog; a bad one is shown as an error in the
+                // window, not a crash.
                 let shell = app.state::<state::Shell>();
-                if let Err(e) = shell.open_folder(app.handle(), folder) {
-                    shell.set_startup_error(e);
+                shell.chosen.remember(chosen::Purpose::Folder, folder);
+                if shell.store_error().is_none() {
+                    if let Err(e) = shell.open_folder(app.handle(), folder) {
+                        shell.set_startup_error(e);
+                    }
                 }
             }
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             commands::shell_state,
+            commands::move_damaged_store_aside,
             commands::pick_folder,
             commands::open_folder,
             commands::open_sample_folder,

@@ -1,7 +1,7 @@
 // Starts the real Dossier app under Xvfb, driven through tauri-driver and WebKitWebDriver,
 // with its own database and its own copy of the sample evidence folder.
 import { spawn, execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, existsSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, existsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -26,8 +26,12 @@ function waitForPort(port, child, name) {
   })();
 }
 
-/** Launches Xvfb (unless a display exists), tauri-driver and one app session. */
-export async function launch() {
+/** Launches Xvfb (unless a display exists), tauri-driver and one app session.
+ * `prepare({ work, env })`, if given, runs before the app starts (to plant a store, say).
+ * `answerDialog(path)` makes the app's next native dialogs choose `path` (null: cancel): a
+ * seam of debug builds only (DOSSIER_E2E_DIALOG_ANSWERS), as tests cannot click through a
+ * native dialog and the app accepts no path the user did not choose. */
+export async function launch({ prepare } = {}) {
   if (!existsSync(appBinary)) {
     throw new Error(`the app is not built: ${appBinary} is missing (run scripts/test)`);
   }
@@ -40,7 +44,10 @@ export async function launch() {
     DOSSIER_SAMPLE_FOLDER: folder,
     XDG_DATA_HOME: join(work, "xdg"),
     XDG_CONFIG_HOME: join(work, "xdg-config"),
+    DOSSIER_E2E_DIALOG_ANSWERS: join(work, "dialog-answer"),
   };
+  const answerDialog = (path) => writeFileSync(env.DOSSIER_E2E_DIALOG_ANSWERS, path ?? "");
+  await prepare?.({ work, env });
   let xvfb = null;
   if (!process.env.DISPLAY) {
     const display = `:${90 + Math.floor(Math.random() * 9)}`;
@@ -74,7 +81,7 @@ export async function launch() {
     xvfb?.kill("SIGTERM");
     rmSync(work, { recursive: true, force: true });
   };
-  return { browser, folder, env, close };
+  return { browser, folder, env, work, answerDialog, close };
 }
 
 /** Saves a PNG of the app window into docs/screenshots when SCREENSHOTS is set. */

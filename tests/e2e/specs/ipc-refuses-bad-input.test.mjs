@@ -2,7 +2,11 @@
 // is refused with a coded error, never a crash: checked against the real app's commands.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { cpSync, mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { launch } from "../harness.mjs";
+
+const CHECKLIST = resolve(import.meta.dirname, "../../fixtures/checklists/security-2026-02.txt");
 
 let app;
 
@@ -79,6 +83,8 @@ test("sessions and exports refuse bad input with coded errors", async () => {
   });
   assert.equal(longNote.error.code, "invalid_input");
   const state = await invoke("shell_state", {});
+  app.answerDialog(state.value.folder.path);
+  await invoke("choose_export_folder", {});
   const inside = await invoke("export", {
     checklist: "data-analytics",
     format: "html",
@@ -111,6 +117,10 @@ test("suggested tags refuse paths outside the folder and unknown controls", asyn
 
 test("checklist import refuses bad input with coded errors and saves nothing", async () => {
   const before = (await invoke("catalog", {})).value.length;
+  for (const path of ["/no/such/checklist.txt", "/etc"]) {
+    app.answerDialog(path);
+    await invoke("choose_checklist_file", {});
+  }
   const cases = [
     [{}, "invalid_input"],
     [{ path: "/no/such/checklist.txt", text: "x" }, "invalid_input"],
@@ -127,4 +137,68 @@ test("checklist import refuses bad input with coded errors and saves nothing", a
   const builtin = await invoke("remove_checklist", { id: "data-analytics-7.1" });
   assert.equal(builtin.error.code, "builtin_checklist");
   assert.equal((await invoke("catalog", {})).value.length, before);
+});
+
+test("a folder, an export destination or a checklist file the user did not choose is refused", async () => {
+  const open = (await invoke("shell_state", {})).value;
+  const elsewhere = dirname(app.folder);
+  for (const path of ["/etc", elsewhere]) {
+    const res = await invoke("open_folder", { path });
+    assert.equal(res.error?.code, "path_not_chosen", `open_folder ${path}: ${JSON.stringify(res)}`);
+  }
+  const exported = await invoke("export", { checklist: "data-analytics", format: "html", folder: elsewhere });
+  assert.equal(exported.error?.code, "path_not_chosen", JSON.stringify(exported));
+  for (const cmd of ["preview_import", "import_checklist"]) {
+    const res = await invoke(cmd, { path: CHECKLIST });
+    assert.equal(res.error?.code, "path_not_chosen", `${cmd}: ${JSON.stringify(res)}`);
+  }
+  assert.equal((await invoke("shell_state", {})).value.folder.path, open.folder.path, "the open folder is unchanged");
+
+  app.answerDialog(CHECKLIST);
+  assert.equal((await invoke("choose_checklist_file", {})).value, CHECKLIST);
+  const chosen = await invoke("preview_import", { path: CHECKLIST });
+  assert.equal(chosen.ok, true, `a chosen checklist file is read: ${JSON.stringify(chosen).slice(0, 300)}`);
+  const recent = await invoke("open_folder", { path: open.recent[0].path });
+  assert.equal(recent.ok, true, `a recent folder reopens: ${JSON.stringify(recent)}`);
+});
+
+/** Fetches `path` the way the preview does; gives the status and the body length. */
+async function fetchPreview(path, protocol = "evidence") {
+  const json = await app.browser.execute(
+    (path, protocol) =>
+      fetch(window.__TAURI_INTERNALS__.convertFileSrc(path, protocol)).then(
+        async (r) => JSON.stringify({ status: r.status, length: (await r.arrayBuffer()).byteLength }),
+        (e) => JSON.stringify({ status: 0, error: String(e) }),
+      ),
+    path,
+    protocol,
+  );
+  return JSON.parse(json);
+}
+
+// Last: this switches the window to another folder.
+test("after switching folder, no file of the old folder is served to the window", async () => {
+  const old = join(app.folder, "Admin/office.jpg");
+  const before = await fetchPreview(old);
+  assert.equal(before.status, 200, `the open folder's image is served: ${JSON.stringify(before)}`);
+  assert.ok(before.length > 0);
+  const outside = await fetchPreview("/etc/passwd");
+  assert.notEqual(outside.status, 200, "a file outside the folder is never served");
+
+  const other = join(dirname(app.folder), "other-evidence");
+  mkdirSync(other);
+  cpSync(old, join(other, "team.jpg"));
+  app.answerDialog(other);
+  const opened = await invoke("pick_folder", {});
+  assert.equal(opened.ok, true, JSON.stringify(opened));
+  await app.browser.waitUntil(
+    async () => ((await invoke("files", {})).value ?? []).some((f) => f.path === "team.jpg"),
+    { timeout: 20000, interval: 100, timeoutMsg: "the new folder was never indexed" },
+  );
+
+  assert.equal((await fetchPreview(join(other, "team.jpg"))).status, 200, "the new folder's image is served");
+  for (const protocol of ["evidence", "asset"]) {
+    const after = await fetchPreview(old, protocol);
+    assert.notEqual(after.status, 200, `${protocol}: the old folder's image is still served`);
+  }
 });

@@ -41,7 +41,9 @@ async function records(outcome) {
 
 async function exportAs(format, folder) {
   await $(`[data-testid="export-format-${format}"]`).click();
-  await $('[data-testid="export-folder"]').setValue(folder);
+  app.answerDialog(folder);
+  await $('[data-testid="export-choose"]').click();
+  await app.browser.waitUntil(async () => (await $('[data-testid="export-folder"]').getValue()) === folder, WAIT);
   await $('[data-testid="export-run"]').click();
 }
 
