@@ -31,9 +31,10 @@ impl Package {
                 budget: MAX_CONTENT_BYTES,
             }),
             Err(_) if is_password_protected(path)? => Err(ExtractError::Encrypted),
-            Err(error) => Err(ExtractError::Unreadable(format!(
-                "not a valid {what}: {error}"
-            ))),
+            Err(error) => Err(ExtractError::unreadable(
+                format!("not a valid {what}"),
+                error,
+            )),
         }
     }
 
@@ -74,7 +75,10 @@ impl Package {
 }
 
 fn damaged_part(name: &str, error: impl std::fmt::Display) -> ExtractError {
-    ExtractError::Unreadable(format!("damaged part {name}: {error}"))
+    ExtractError::unreadable(
+        "this file is damaged: a part of it cannot be unpacked",
+        format!("part {name}: {error}"),
+    )
 }
 
 /// Whether `path` is a password-protected Office file: Office encrypts a DOCX,

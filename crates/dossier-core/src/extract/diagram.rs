@@ -192,11 +192,11 @@ pub(super) fn svg(file: &str) -> Result<String, ExtractError> {
 }
 
 fn damaged(error: quick_xml::Error) -> ExtractError {
-    ExtractError::Unreadable(format!("damaged diagram: {error}"))
+    ExtractError::unreadable("this diagram is damaged", error)
 }
 
 fn damaged_page(error: &dyn std::fmt::Display) -> ExtractError {
-    ExtractError::Unreadable(format!("damaged draw.io page: {error}"))
+    ExtractError::unreadable("a page of this draw.io diagram is damaged", error)
 }
 
 #[cfg(test)]
@@ -241,7 +241,7 @@ mod tests {
         let file = r#"<mxfile><diagram name="P">not base64!</diagram></mxfile>"#;
         let error = drawio(file).unwrap_err();
         assert!(
-            matches!(&error, ExtractError::Unreadable(reason) if reason.starts_with("damaged draw.io page: ")),
+            matches!(&error, ExtractError::Unreadable { reason, .. } if reason == "a page of this draw.io diagram is damaged"),
             "{error:?}"
         );
     }
@@ -284,7 +284,7 @@ mod tests {
     fn malformed_diagram_xml_is_unreadable() {
         let error = svg("<svg><text>VPC</tspan></svg>").unwrap_err();
         assert!(
-            matches!(&error, ExtractError::Unreadable(reason) if reason.starts_with("damaged diagram: ")),
+            matches!(&error, ExtractError::Unreadable { reason, .. } if reason == "this diagram is damaged"),
             "{error:?}"
         );
     }

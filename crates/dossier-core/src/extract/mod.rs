@@ -8,6 +8,7 @@ use std::path::Path;
 
 mod archive;
 mod diagram;
+mod lifeline;
 mod normalize;
 mod office;
 mod pdf;
@@ -24,6 +25,15 @@ mod xml;
 /// exhaust the worker's memory.
 pub const MAX_CONTENT_BYTES: u64 = 64 * 1024 * 1024;
 
+/// What the user is told about a format Dossier has no text reader for.
+pub const NOT_READ_DETAIL: &str = "Dossier does not read text from this format; tag it by hand";
+
+/// Formats Dossier recognises as documents but has no text reader for: legacy binary
+/// Office, OpenDocument text and slides, RTF, Keynote, Pages and Visio.
+const WITHOUT_READER: &[&str] = &[
+    "doc", "ppt", "vsd", "vsdx", "odt", "odp", "rtf", "key", "pages",
+];
+
 /// Why a file yielded no searchable text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ExtractError {
@@ -32,40 +42,68 @@ pub enum ExtractError {
     NoTextLayer,
     #[error("encrypted")]
     Encrypted,
-    #[error("unreadable: {0}")]
-    Unreadable(String),
+    /// A format without a text reader, or binary bytes behind a text file's name.
+    #[error("no text reader for this format")]
+    NotRead,
+    /// `reason` is for the user, in plain words; `cause` is the reader's own error, for
+    /// the log only.
+    #[error("{reason}")]
+    Unreadable { reason: String, cause: String },
 }
 
-/// Extracts the searchable text of `path`, NFKC-normalised. Kinds without text
-/// (images, unknown formats) yield an empty string.
+impl ExtractError {
+    pub(crate) fn unreadable(reason: impl Into<String>, cause: impl std::fmt::Display) -> Self {
+        Self::Unreadable {
+            reason: reason.into(),
+            cause: cause.to_string(),
+        }
+    }
+}
+
+/// Extracts the searchable text of `path`, NFKC-normalised. Images yield an empty
+/// string (a picture has no text to read); formats without a reader are
+/// [`ExtractError::NotRead`].
 pub fn extract(path: &Path, kind: FileKind) -> Result<String, ExtractError> {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
+    if WITHOUT_READER.contains(&extension.as_str()) {
+        return Err(ExtractError::NotRead);
+    }
     let raw = match (kind, extension.as_str()) {
+        (FileKind::Image, _) => String::new(),
         (FileKind::Pdf, _) => pdf::extract(path)?,
         (FileKind::Word, "docx") => office::docx(path)?,
         (FileKind::Slides, "pptx") => office::pptx(path)?,
-        (FileKind::Spreadsheet, "csv") | (FileKind::Text, _) => text::read(path)?,
+        (FileKind::Spreadsheet, "csv") | (FileKind::Text, _) => text::read_document(path)?,
         (FileKind::Spreadsheet, _) => sheet::extract(path)?,
         (FileKind::Diagram, "drawio" | "dio") => diagram::drawio(&text::read(path)?)?,
         (FileKind::Diagram, "svg") => diagram::svg(&text::read(path)?)?,
         (FileKind::Other, _) => text::read_if_text(path)?,
-        // Images, legacy binary Word and PowerPoint, OpenDocument text and slides,
-        // Keynote and Visio: no text this crate can read.
-        _ => String::new(),
+        _ => return Err(ExtractError::NotRead),
     };
     Ok(normalize::normalize(&raw))
 }
 
 fn io_error(error: std::io::Error) -> ExtractError {
-    ExtractError::Unreadable(format!("cannot read the file: {error}"))
+    let reason = match error.kind() {
+        std::io::ErrorKind::PermissionDenied => "cannot read the file: permission denied",
+        std::io::ErrorKind::NotFound => "cannot read the file: it is no longer there",
+        _ => "cannot read the file",
+    };
+    ExtractError::unreadable(reason, error)
 }
 
 fn too_much_content() -> ExtractError {
-    ExtractError::Unreadable("too much decompressed content".to_owned())
+    ExtractError::unreadable(
+        format!(
+            "holds more than {} MiB once unpacked; not read for text",
+            MAX_CONTENT_BYTES >> 20
+        ),
+        "decompression budget exceeded",
+    )
 }
 
 #[cfg(test)]
@@ -73,16 +111,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn kinds_without_readable_text_yield_nothing() {
+    fn formats_without_a_reader_are_not_read_and_images_have_no_text() {
         let dir = tempfile::tempdir().unwrap();
-        for name in ["photo.png", "network.vsdx", "proposal.odt"] {
+        for name in [
+            "proposal.doc",
+            "deck.ppt",
+            "network.vsd",
+            "network.vsdx",
+            "proposal.odt",
+            "deck.odp",
+            "deck.key",
+            "brief.pages",
+            "letter.rtf",
+        ] {
             let path = dir.path().join(name);
             std::fs::write(&path, b"some bytes that are not parsed").unwrap();
             assert_eq!(
-                extract(&path, FileKind::from_path(&path)).unwrap(),
-                "",
+                extract(&path, FileKind::from_path(&path)),
+                Err(ExtractError::NotRead),
                 "{name}"
             );
         }
+        let photo = dir.path().join("photo.png");
+        std::fs::write(&photo, b"\x89PNG\r\n\x1a\n").unwrap();
+        assert_eq!(extract(&photo, FileKind::Image).unwrap(), "");
     }
 }

@@ -118,11 +118,11 @@ fn for_each_element(
 }
 
 fn missing_part(what: &str, part: &str) -> ExtractError {
-    ExtractError::Unreadable(format!("not a valid {what}: no {part}"))
+    ExtractError::unreadable(format!("not a valid {what}"), format!("no part {part}"))
 }
 
 fn damaged(what: &str, error: quick_xml::Error) -> ExtractError {
-    ExtractError::Unreadable(format!("damaged {what}: {error}"))
+    ExtractError::unreadable(format!("this {what} is damaged"), error)
 }
 
 #[cfg(test)]
@@ -200,7 +200,7 @@ mod tests {
         fixtures::write_not_a_zip_docx(&path).unwrap();
         let error = extract(&path, FileKind::Word).unwrap_err();
         assert!(
-            matches!(&error, ExtractError::Unreadable(reason) if reason.starts_with("not a valid Word document: ")),
+            matches!(&error, ExtractError::Unreadable { reason, .. } if reason == "not a valid Word document"),
             "{error:?}"
         );
     }
@@ -226,18 +226,19 @@ mod tests {
         zip.finish().unwrap();
         assert_eq!(
             extract(&path, FileKind::Word),
-            Err(ExtractError::Unreadable(
-                "not a valid Word document: no word/document.xml".into()
-            ))
+            Err(ExtractError::Unreadable {
+                reason: "not a valid Word document".into(),
+                cause: "no part word/document.xml".into()
+            })
         );
     }
 
     #[test]
-    fn legacy_binary_office_files_yield_nothing() {
+    fn legacy_binary_office_files_are_not_read() {
         for (name, kind) in [("old.doc", FileKind::Word), ("old.ppt", FileKind::Slides)] {
             let (_dir, path) = temp(name);
             fixtures::write_not_a_zip_docx(&path).unwrap();
-            assert_eq!(extract(&path, kind).unwrap(), "", "{name}");
+            assert_eq!(extract(&path, kind), Err(ExtractError::NotRead), "{name}");
         }
     }
 }

@@ -3,20 +3,25 @@
 //! cannot open is read again with its cross-reference table rebuilt (`pdf_repair`).
 
 use super::{io_error, pdf_repair, ExtractError};
-use pdf_extract::{output_doc_page, Document, OutputError, PlainTextOutput};
+use pdf_extract::{output_doc_page, Document, PlainTextOutput};
 use std::path::Path;
 
 pub(super) fn extract(path: &Path) -> Result<String, ExtractError> {
     let bytes = std::fs::read(path).map_err(io_error)?;
     if bytes.is_empty() {
-        return Err(damaged("empty file"));
+        return Err(ExtractError::unreadable("this PDF is empty", "0 bytes"));
     }
-    match read(&bytes) {
-        Err(ExtractError::Unreadable(reason)) => match pdf_repair::rebuild(&bytes) {
-            Some(repaired) => read(&repaired).or(Err(ExtractError::Unreadable(reason))),
-            None => Err(ExtractError::Unreadable(reason)),
-        },
-        result => result,
+    let first = match read(&bytes) {
+        Err(error @ ExtractError::Unreadable { .. }) => error,
+        result => return result,
+    };
+    match pdf_repair::rebuild(&bytes).map(|repaired| read(&repaired)) {
+        Some(Ok(text)) => Ok(text),
+        Some(Err(ExtractError::Encrypted)) => Err(ExtractError::Encrypted),
+        // The trailer (or xref stream) names an encryption dictionary, yet no reading
+        // opened the file: the encryption is what the user can act on.
+        _ if pdf_repair::names_encryption(&bytes) => Err(ExtractError::Encrypted),
+        _ => Err(first),
     }
 }
 
@@ -48,7 +53,9 @@ fn read(bytes: &[u8]) -> Result<String, ExtractError> {
     }
     match failure {
         _ if !text.trim().is_empty() => Ok(text),
-        Some(OutputError::PdfError(error)) => Err(damaged(error)),
+        // Decrypted with the empty password, yet no page reads: the decryption is the
+        // likelier culprit than damage.
+        Some(_) if document.was_encrypted() => Err(ExtractError::Encrypted),
         Some(error) => Err(damaged(error)),
         None => Err(ExtractError::NoTextLayer),
     }
@@ -63,8 +70,11 @@ fn load_error(error: pdf_extract::Error) -> ExtractError {
     }
 }
 
-fn damaged(reason: impl std::fmt::Display) -> ExtractError {
-    ExtractError::Unreadable(format!("damaged PDF: {reason}"))
+fn damaged(cause: impl std::fmt::Display) -> ExtractError {
+    ExtractError::unreadable(
+        "this PDF is damaged; the PDF reader could not read it",
+        cause,
+    )
 }
 
 #[cfg(test)]
@@ -170,9 +180,10 @@ mod tests {
         let error = pdf_text(fixtures::write_truncated_pdf).unwrap_err();
         assert_eq!(
             error,
-            ExtractError::Unreadable(
-                "damaged PDF: failed parsing cross reference table: invalid start value".into()
-            )
+            ExtractError::Unreadable {
+                reason: "this PDF is damaged; the PDF reader could not read it".into(),
+                cause: "failed parsing cross reference table: invalid start value".into()
+            }
         );
     }
 
@@ -189,14 +200,20 @@ mod tests {
     #[test]
     fn bytes_that_are_no_pdf_at_all_stay_unreadable() {
         let error = pdf_text(|path| std::fs::write(path, b"%PDF-1.4\nnothing here")).unwrap_err();
-        assert!(matches!(error, ExtractError::Unreadable(_)), "{error:?}");
+        assert!(
+            matches!(error, ExtractError::Unreadable { .. }),
+            "{error:?}"
+        );
     }
 
     #[test]
     fn an_empty_file_is_unreadable() {
         assert_eq!(
             pdf_text(|path| std::fs::write(path, b"")),
-            Err(ExtractError::Unreadable("damaged PDF: empty file".into()))
+            Err(ExtractError::Unreadable {
+                reason: "this PDF is empty".into(),
+                cause: "0 bytes".into()
+            })
         );
     }
 }

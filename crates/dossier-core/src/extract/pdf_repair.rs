@@ -41,6 +41,25 @@ pub fn rebuild(bytes: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// Whether a trailer or cross-reference stream names an encryption dictionary, by
+/// reference (`/Encrypt 12 0 R`) or inline (`/Encrypt << … >>`). Both sit outside any
+/// compressed stream, so the raw bytes tell even when no parser can open the file.
+pub fn names_encryption(bytes: &[u8]) -> bool {
+    if last_reference(bytes, b"/Encrypt").is_some() {
+        return true;
+    }
+    let mut from = 0;
+    while let Some(at) = find(&bytes[from..], b"/Encrypt").map(|i| i + from) {
+        from = at + b"/Encrypt".len();
+        let rest = &bytes[from..];
+        let start = rest.iter().position(|c| !c.is_ascii_whitespace());
+        if start.is_some_and(|i| rest[i..].starts_with(b"<<")) {
+            return true;
+        }
+    }
+    false
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Found {
     number: u32,
@@ -184,6 +203,20 @@ mod tests {
     fn a_wildly_sparse_object_number_is_not_worth_a_table() {
         let pdf = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n9999999 0 obj\n<<>>\nendobj\n";
         assert_eq!(rebuild(pdf), None);
+    }
+
+    #[test]
+    fn an_encryption_dictionary_is_seen_by_reference_or_inline() {
+        assert!(names_encryption(
+            b"trailer\n<< /Root 1 0 R /Encrypt 9 0 R >>"
+        ));
+        assert!(names_encryption(
+            b"<< /Type /XRef /Encrypt << /Filter /Standard /V 5 >> >>"
+        ));
+        assert!(!names_encryption(
+            b"<< /Type /Catalog /EncryptMetadata false >>"
+        ));
+        assert!(!names_encryption(b"trailer\n<< /Root 1 0 R >>"));
     }
 
     #[test]

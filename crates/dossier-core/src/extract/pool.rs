@@ -2,22 +2,31 @@
 //! request bounded by a time limit, the file by a size cap and the child by a memory limit.
 //! A worker that dies or overruns is killed and replaced; the scan goes on.
 
-use super::worker::{read_reply, write_request, Reply, WORKER_ARG};
-use super::ExtractError;
+use super::worker::{self, read_reply, write_request, Reply};
+use super::{ExtractError, NOT_READ_DETAIL};
 use crate::evidence::kind::FileKind;
 use crate::evidence::status::FileStatus;
-use crossbeam_channel::{Receiver, RecvTimeoutError};
-use std::ffi::OsString;
+use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
 use std::io::{self, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
+
+/// What the user reads when the reader itself failed, not the file.
+const READER_STOPPED: &str =
+    "the text reader stopped unexpectedly; Dossier will try again at the next scan";
+const READER_DID_NOT_START: &str =
+    "the text reader could not start; Dossier will try again at the next scan";
+
+/// A worker's CPU time per file, as a multiple of the time limit: a backstop for a
+/// worker whose parent is gone, never reached while the parent's time limit holds.
+const CPU_BACKSTOP_FACTOR: u32 = 3;
 
 /// How extraction workers are started and bounded.
 #[derive(Debug, Clone)]
 pub struct ExtractorConfig {
-    /// Executable that serves as a worker when given [`WORKER_ARG`].
+    /// Executable that serves as a worker when given [`worker::WORKER_ARG`].
     pub program: PathBuf,
     /// Longest a single file may take before its worker is killed.
     pub timeout: Duration,
@@ -146,40 +155,29 @@ impl Worker {
     }
 
     fn extract(&mut self, config: &ExtractorConfig, path: &Path, kind: FileKind) -> Extraction {
-        let running = match self.running.take() {
+        let mut running = match self.running.take() {
             Some(r) => r,
             None => match spawn(config) {
                 Ok(r) => r,
                 Err(e) => {
-                    return Extraction::failed(
-                        FileStatus::Unreadable,
-                        format!("cannot start the text extractor: {e}"),
-                    )
+                    tracing::warn!(path = %path.display(), error = %e, "the text reader could not start");
+                    return Extraction::failed(FileStatus::ReaderFailed, READER_DID_NOT_START);
                 }
             },
         };
-        let mut running = running;
         if write_request(&mut running.stdin, path, kind)
             .and_then(|()| running.stdin.flush())
             .is_err()
         {
-            let why = end(running);
-            return Extraction::failed(
-                FileStatus::Unreadable,
-                format!("the reader crashed ({why})"),
-            );
+            return stopped(path, running);
         }
         match running.replies.recv_timeout(config.timeout) {
             Ok(Ok(Some(reply))) => {
                 self.running = Some(running);
-                from_reply(reply)
+                from_reply(path, reply)
             }
             Ok(Ok(None)) | Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => {
-                let why = end(running);
-                Extraction::failed(
-                    FileStatus::Unreadable,
-                    format!("the reader crashed ({why})"),
-                )
+                stopped(path, running)
             }
             Err(RecvTimeoutError::Timeout) => {
                 end(running);
@@ -192,6 +190,14 @@ impl Worker {
     }
 }
 
+/// The worker died on this file (crash, abort, killed): not the file's fault as far as
+/// anyone can tell, so it is read again at the next scan.
+fn stopped(path: &Path, running: Running) -> Extraction {
+    let how = end(running);
+    tracing::warn!(path = %path.display(), exit = %how, "the text reader stopped unexpectedly");
+    Extraction::failed(FileStatus::ReaderFailed, READER_STOPPED)
+}
+
 impl Drop for Worker {
     fn drop(&mut self) {
         if let Some(r) = self.running.take() {
@@ -201,13 +207,17 @@ impl Drop for Worker {
 }
 
 fn spawn(config: &ExtractorConfig) -> io::Result<Running> {
-    let mut child = Command::new(&config.program)
-        .arg(WORKER_ARG)
-        .arg(OsString::from(config.memory_limit_bytes.to_string()))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()?;
+    let program = config.program.clone();
+    let cpu_seconds = (config.timeout * CPU_BACKSTOP_FACTOR).as_secs().max(1);
+    let args = worker::arguments(config.memory_limit_bytes, cpu_seconds, std::process::id());
+    let mut child = spawn_from_lasting_thread(move || {
+        Command::new(program)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+    })?;
     let stdin = child
         .stdin
         .take()
@@ -238,6 +248,37 @@ fn spawn(config: &ExtractorConfig) -> io::Result<Running> {
     })
 }
 
+type SpawnJob = Box<dyn FnOnce() + Send>;
+
+/// Runs `start` on one thread that lives as long as the process. On Linux a worker's
+/// parent-death signal fires when the *thread* that started it ends, not the process;
+/// scan threads end after every scan while their workers wait in the pool for the next.
+fn spawn_from_lasting_thread(
+    start: impl FnOnce() -> io::Result<Child> + Send + 'static,
+) -> io::Result<Child> {
+    static SPAWNER: OnceLock<Option<Sender<SpawnJob>>> = OnceLock::new();
+    let spawner = SPAWNER.get_or_init(|| {
+        let (tx, rx) = crossbeam_channel::unbounded::<SpawnJob>();
+        std::thread::Builder::new()
+            .name("dossier-extract-spawner".into())
+            .spawn(move || rx.into_iter().for_each(|job| job()))
+            .ok()
+            .map(|_| tx)
+    });
+    let spawner = spawner
+        .as_ref()
+        .ok_or_else(|| io::Error::other("cannot start the spawner thread"))?;
+    let (done_tx, done_rx) = crossbeam_channel::bounded(1);
+    spawner
+        .send(Box::new(move || {
+            let _ = done_tx.send(start());
+        }))
+        .map_err(|_| io::Error::other("the spawner thread is gone"))?;
+    done_rx
+        .recv()
+        .map_err(|_| io::Error::other("the spawner thread is gone"))?
+}
+
 /// Kills the child (if still running) and says how it ended.
 fn end(mut running: Running) -> String {
     let _ = running.child.kill();
@@ -256,6 +297,7 @@ fn describe_exit(status: std::process::ExitStatus) -> String {
                 6 => "aborted, e.g. stack overflow".into(),
                 9 => "killed".into(),
                 11 => "segmentation fault".into(),
+                24 => "CPU time limit reached".into(),
                 _ => format!("signal {sig}"),
             };
         }
@@ -263,7 +305,7 @@ fn describe_exit(status: std::process::ExitStatus) -> String {
     status.to_string()
 }
 
-fn from_reply(reply: Reply) -> Extraction {
+fn from_reply(path: &Path, reply: Reply) -> Extraction {
     match reply {
         Reply::Text(text) => Extraction {
             status: FileStatus::Ok,
@@ -277,8 +319,12 @@ fn from_reply(reply: Reply) -> Extraction {
         Reply::Failed(ExtractError::Encrypted) => {
             Extraction::failed(FileStatus::Encrypted, "encrypted; not read for text")
         }
-        Reply::Failed(ExtractError::Unreadable(why)) => {
-            Extraction::failed(FileStatus::Unreadable, why)
+        Reply::Failed(ExtractError::NotRead) => {
+            Extraction::failed(FileStatus::NotRead, NOT_READ_DETAIL)
+        }
+        Reply::Failed(ExtractError::Unreadable { reason, cause }) => {
+            tracing::debug!(path = %path.display(), %cause, "{reason}");
+            Extraction::failed(FileStatus::Unreadable, reason)
         }
     }
 }
@@ -318,26 +364,23 @@ mod tests {
     }
 
     #[test]
-    fn a_worker_that_dies_is_reported_and_replaced() {
+    fn a_worker_that_dies_is_reported_for_a_retry_and_replaced() {
         let dir = tempfile::tempdir().unwrap();
         let pool = ExtractorPool::new(fake_worker(dir.path(), "kill -ABRT $$"));
         for _ in 0..2 {
             let out = pool.extract(Path::new("/x.pdf"), FileKind::Pdf, 10);
-            assert_eq!(out.status, FileStatus::Unreadable);
-            let detail = out.detail.unwrap();
-            assert!(
-                detail.contains("crashed") && detail.contains("aborted"),
-                "{detail}"
-            );
+            assert_eq!(out.status, FileStatus::ReaderFailed);
+            assert!(out.status.retry_on_rescan());
+            assert_eq!(out.detail.as_deref(), Some(READER_STOPPED));
         }
     }
 
     #[test]
-    fn a_worker_that_cannot_start_is_an_unreadable_status_not_an_error() {
+    fn a_worker_that_cannot_start_is_retried_at_the_next_scan_not_an_error() {
         let pool = ExtractorPool::new(ExtractorConfig::with_program("/nonexistent/worker"));
         let out = pool.extract(Path::new("/x.md"), FileKind::Text, 10);
-        assert_eq!(out.status, FileStatus::Unreadable);
-        assert!(out.detail.unwrap().contains("cannot start"));
+        assert_eq!(out.status, FileStatus::ReaderFailed);
+        assert_eq!(out.detail.as_deref(), Some(READER_DID_NOT_START));
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub(super) fn extract(path: &Path) -> Result<String, ExtractError> {
 }
 
 fn unreadable(error: &calamine::Error) -> ExtractError {
-    ExtractError::Unreadable(format!("not a valid spreadsheet: {error}"))
+    ExtractError::unreadable("not a valid spreadsheet", error)
 }
 
 #[cfg(test)]
@@ -85,7 +85,7 @@ mod tests {
         zip.finish().unwrap();
         let error = extract(&path, FileKind::Spreadsheet).unwrap_err();
         assert!(
-            matches!(&error, ExtractError::Unreadable(reason) if reason.starts_with("not a valid spreadsheet: ")),
+            matches!(&error, ExtractError::Unreadable { reason, .. } if reason == "not a valid spreadsheet"),
             "{error:?}"
         );
     }

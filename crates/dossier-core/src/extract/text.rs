@@ -1,5 +1,5 @@
 //! Plain text, Markdown and CSV: UTF-8 as written, UTF-16 and legacy 8-bit files
-//! decoded rather than rejected.
+//! decoded rather than rejected; binary bytes behind a text file's name are not read.
 
 use super::{io_error, ExtractError, MAX_CONTENT_BYTES};
 use std::fs::File;
@@ -10,19 +10,48 @@ use std::path::Path;
 /// or config is worth indexing, but its first megabytes say what it is about.
 const UNKNOWN_TEXT_BYTES: u64 = 4 * 1024 * 1024;
 
+/// How much of a file's start is looked at to tell text from binary.
+const SNIFF_BYTES: usize = 8 * 1024;
+
 /// Reads `path` as text; anything past [`MAX_CONTENT_BYTES`] is not indexed.
 pub(super) fn read(path: &Path) -> Result<String, ExtractError> {
     Ok(decode(&read_capped(path, MAX_CONTENT_BYTES)?))
 }
 
+/// Reads a file named as a text document (`.md`, `.txt`, `.csv` …). Binary bytes
+/// under such a name (a renamed export, a corrupt sync) are [`ExtractError::NotRead`]:
+/// decoded as Latin-1 they would only fill the index with noise.
+pub(super) fn read_document(path: &Path) -> Result<String, ExtractError> {
+    let bytes = read_capped(path, MAX_CONTENT_BYTES)?;
+    if looks_binary(&bytes) {
+        return Err(ExtractError::NotRead);
+    }
+    Ok(decode(&bytes))
+}
+
 /// Reads a file of unknown kind as text only if it is valid UTF-8 without NUL
-/// bytes: the bytes of anything binary would only pollute the index.
+/// bytes; anything else is a format without a reader.
 pub(super) fn read_if_text(path: &Path) -> Result<String, ExtractError> {
     let bytes = read_capped(path, UNKNOWN_TEXT_BYTES)?;
-    Ok(utf8_prefix(&bytes)
+    utf8_prefix(&bytes)
         .filter(|text| !text.contains('\0'))
         .map(str::to_owned)
-        .unwrap_or_default())
+        .ok_or(ExtractError::NotRead)
+}
+
+/// Whether the start of `bytes` is binary: a NUL byte, or more than one byte in
+/// sixteen a control character no text file uses. UTF-16 (with its byte-order mark)
+/// is text, NULs and all.
+fn looks_binary(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return false;
+    }
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    let controls = head
+        .iter()
+        .filter(|&&b| (b < 0x20 && !b"\t\n\r\x0c\x1b".contains(&b)) || b == 0x7F)
+        .count();
+    head.contains(&0) || controls * 16 > head.len()
 }
 
 /// Reads at most the first `cap` bytes of `path`.
@@ -139,9 +168,35 @@ mod tests {
             "deployed release 42 to eu-west-1"
         );
         let (_dir, binary) = write("blob.bin", b"\x7FELF\x02\x01\x01\0\0\0release");
-        assert_eq!(extract(&binary, FileKind::Other).unwrap(), "");
+        assert_eq!(
+            extract(&binary, FileKind::Other),
+            Err(ExtractError::NotRead)
+        );
         let (_dir, latin1) = write("legacy.dat", b"r\xE9sum\xE9");
-        assert_eq!(extract(&latin1, FileKind::Other).unwrap(), "");
+        assert_eq!(
+            extract(&latin1, FileKind::Other),
+            Err(ExtractError::NotRead)
+        );
+    }
+
+    #[test]
+    fn binary_bytes_under_a_text_name_are_not_read() {
+        let noise: Vec<u8> = (0..4096u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect();
+        for name in ["notes.md", "export.txt", "costs.csv"] {
+            let (_dir, path) = write(name, &noise);
+            assert_eq!(
+                extract(&path, FileKind::from_path(&path)),
+                Err(ExtractError::NotRead),
+                "{name}"
+            );
+        }
+        let (_dir, controls) = write("notes.md", &[b'a', 0x01, 0x02, 0x03].repeat(64));
+        assert_eq!(
+            extract(&controls, FileKind::Text),
+            Err(ExtractError::NotRead)
+        );
     }
 
     #[test]
@@ -149,7 +204,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let error = extract(&dir.path().join("gone.md"), FileKind::Text).unwrap_err();
         assert!(
-            matches!(&error, ExtractError::Unreadable(reason) if reason.starts_with("cannot read the file")),
+            matches!(&error, ExtractError::Unreadable { reason, .. } if reason == "cannot read the file: it is no longer there"),
             "{error:?}"
         );
     }

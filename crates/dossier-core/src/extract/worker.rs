@@ -5,6 +5,7 @@
 //! running it here means the worst case is a dead or killed child, never a dead app.
 //! The host binary (CLI or desktop app) calls [`serve_if_requested`] first thing in `main`.
 
+use super::lifeline::{self, Limits};
 use super::{extract, ExtractError};
 use crate::evidence::kind::FileKind;
 use std::io::{self, BufReader, BufWriter, Read, Write};
@@ -16,41 +17,81 @@ pub const WORKER_ARG: &str = "__dossier-extract-worker";
 /// Longest text kept per file; a search index of whole novels helps nobody.
 const MAX_TEXT_BYTES: usize = 4 << 20;
 
+type Request = (PathBuf, FileKind);
+
+/// The arguments that start a worker: [`WORKER_ARG`], then its memory limit, its CPU
+/// time per request and the parent's process id, which [`serve_if_requested`] reads.
+pub(super) fn arguments(memory_bytes: u64, cpu_seconds: u64, parent: u32) -> [String; 4] {
+    [
+        WORKER_ARG.to_owned(),
+        memory_bytes.to_string(),
+        cpu_seconds.to_string(),
+        parent.to_string(),
+    ]
+}
+
 /// If this process was started as a worker, serves requests until stdin closes, then exits.
 pub fn serve_if_requested() {
     let mut args = std::env::args_os().skip(1);
     if args.next().as_deref() != Some(WORKER_ARG.as_ref()) {
         return;
     }
-    let memory_limit = args
-        .next()
-        .and_then(|a| a.to_str().and_then(|s| s.parse::<u64>().ok()));
-    if let Some(limit) = memory_limit {
-        // Best effort: a failed limit still leaves the parent's time limit in force.
-        let _ = rlimit::setrlimit(rlimit::Resource::AS, limit, limit);
-    }
+    let mut number = || {
+        args.next()
+            .and_then(|a| a.to_str().and_then(|s| s.parse::<u64>().ok()))
+    };
+    let limits = Limits {
+        memory_bytes: number(),
+        cpu_seconds_per_request: number(),
+    };
+    let parent = number().and_then(|p| u32::try_from(p).ok());
+    lifeline::die_with_parent(parent);
+    lifeline::limit_memory(limits);
     // Panics are reported over the pipe; the default hook would only spam stderr.
     std::panic::set_hook(Box::new(|_| {}));
-    let code = match serve(io::stdin().lock(), io::stdout().lock()) {
+    let mut stdin = BufReader::new(io::stdin());
+    let requests = match lifeline::requests_until_parent_leaves(move || read_request(&mut stdin)) {
+        Ok(requests) => requests,
+        Err(_) => std::process::exit(1),
+    };
+    let code = match serve(requests.into_iter().map(Ok), io::stdout().lock(), || {
+        lifeline::limit_cpu_for_next_request(limits)
+    }) {
         Ok(()) => 0,
         Err(_) => 1,
     };
     std::process::exit(code);
 }
 
-fn serve(input: impl Read, output: impl Write) -> io::Result<()> {
-    let mut input = BufReader::new(input);
+/// Answers each request in turn, calling `before_each` first.
+fn serve(
+    requests: impl IntoIterator<Item = io::Result<Request>>,
+    output: impl Write,
+    mut before_each: impl FnMut(),
+) -> io::Result<()> {
     let mut output = BufWriter::new(output);
-    while let Some(request) = read_request(&mut input)? {
-        let reply = run_guarded(request);
+    for request in requests {
+        before_each();
+        let reply = run_guarded(request?, extract);
         write_reply(&mut output, &reply)?;
         output.flush()?;
     }
     Ok(())
 }
 
-fn run_guarded((path, kind): (PathBuf, FileKind)) -> Reply {
-    match std::panic::catch_unwind(|| extract(&path, kind)) {
+/// The requests in `input`, read one at a time, until its clean end.
+#[cfg(test)]
+fn requests_in(input: impl Read) -> impl Iterator<Item = io::Result<Request>> {
+    let mut input = BufReader::new(input);
+    std::iter::from_fn(move || read_request(&mut input).transpose())
+}
+
+/// Runs `read` on one request; a panic in it becomes a reply, not a dead worker.
+fn run_guarded(
+    (path, kind): Request,
+    read: fn(&std::path::Path, FileKind) -> Result<String, ExtractError>,
+) -> Reply {
+    match std::panic::catch_unwind(|| read(&path, kind)) {
         Ok(Ok(mut text)) => {
             truncate_at_char_boundary(&mut text, MAX_TEXT_BYTES);
             Reply::Text(text)
@@ -61,10 +102,17 @@ fn run_guarded((path, kind): (PathBuf, FileKind)) -> Reply {
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown error".into());
-            Reply::Failed(ExtractError::Unreadable(format!(
-                "the reader failed: {msg}"
-            )))
+                .unwrap_or_else(|| "unknown panic".into());
+            // A reader's panic text ("index out of bounds") means nothing to the user:
+            // it goes to the log; the user reads which reader gave up.
+            let reason = match kind {
+                FileKind::Pdf => "the PDF reader could not read this file",
+                _ => "the text reader could not read this file",
+            };
+            Reply::Failed(ExtractError::unreadable(
+                reason,
+                format!("reader panicked: {msg}"),
+            ))
         }
     }
 }
@@ -118,7 +166,7 @@ pub(super) fn write_request(
     write_bytes(w, kind.as_str().as_bytes())
 }
 
-fn read_request(r: &mut impl Read) -> io::Result<Option<(PathBuf, FileKind)>> {
+fn read_request(r: &mut impl Read) -> io::Result<Option<Request>> {
     let Some(path) = read_bytes(r)? else {
         return Ok(None);
     };
@@ -145,28 +193,40 @@ fn os_string_from_bytes(bytes: Vec<u8>) -> io::Result<std::ffi::OsString> {
         .map_err(|_| invalid("path is not valid Unicode"))
 }
 
+/// A reply is three frames: a tag, the text or the reason, and the cause for the log.
 fn write_reply(w: &mut impl Write, reply: &Reply) -> io::Result<()> {
-    let (tag, payload): (&str, &str) = match reply {
-        Reply::Text(t) => ("ok", t),
-        Reply::Failed(ExtractError::NoTextLayer) => ("no_text_layer", ""),
-        Reply::Failed(ExtractError::Encrypted) => ("encrypted", ""),
-        Reply::Failed(ExtractError::Unreadable(why)) => ("unreadable", why),
+    let (tag, payload, cause): (&str, &str, &str) = match reply {
+        Reply::Text(t) => ("ok", t, ""),
+        Reply::Failed(ExtractError::NoTextLayer) => ("no_text_layer", "", ""),
+        Reply::Failed(ExtractError::Encrypted) => ("encrypted", "", ""),
+        Reply::Failed(ExtractError::NotRead) => ("not_read", "", ""),
+        Reply::Failed(ExtractError::Unreadable { reason, cause }) => ("unreadable", reason, cause),
     };
     write_bytes(w, tag.as_bytes())?;
-    write_bytes(w, payload.as_bytes())
+    write_bytes(w, payload.as_bytes())?;
+    write_bytes(w, cause.as_bytes())
 }
 
 pub(super) fn read_reply(r: &mut impl Read) -> io::Result<Option<Reply>> {
     let Some(tag) = read_bytes(r)? else {
         return Ok(None);
     };
-    let payload = read_bytes(r)?.ok_or_else(|| invalid("missing payload"))?;
-    let payload = String::from_utf8_lossy(&payload).into_owned();
+    let mut frame = |what| {
+        read_bytes(r)?
+            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+            .ok_or_else(|| invalid(what))
+    };
+    let payload = frame("missing payload")?;
+    let cause = frame("missing cause")?;
     Ok(Some(match tag.as_slice() {
         b"ok" => Reply::Text(payload),
         b"no_text_layer" => Reply::Failed(ExtractError::NoTextLayer),
         b"encrypted" => Reply::Failed(ExtractError::Encrypted),
-        b"unreadable" => Reply::Failed(ExtractError::Unreadable(payload)),
+        b"not_read" => Reply::Failed(ExtractError::NotRead),
+        b"unreadable" => Reply::Failed(ExtractError::Unreadable {
+            reason: payload,
+            cause,
+        }),
         _ => return Err(invalid("unknown reply")),
     }))
 }
@@ -185,7 +245,8 @@ mod tests {
             Reply::Text("ﬁ text".into()),
             Reply::Failed(ExtractError::NoTextLayer),
             Reply::Failed(ExtractError::Encrypted),
-            Reply::Failed(ExtractError::Unreadable("bad xref".into())),
+            Reply::Failed(ExtractError::NotRead),
+            Reply::Failed(ExtractError::unreadable("this PDF is damaged", "bad xref")),
         ] {
             let mut buf = Vec::new();
             write_reply(&mut buf, &reply).unwrap();
@@ -213,17 +274,42 @@ mod tests {
         write_request(&mut input, &missing, FileKind::Text).unwrap();
         write_request(&mut input, &missing, FileKind::Image).unwrap();
         let mut output = Vec::new();
-        serve(input.as_slice(), &mut output).unwrap();
+        let mut served = 0;
+        serve(requests_in(input.as_slice()), &mut output, || served += 1).unwrap();
+        assert_eq!(served, 2);
         let mut r = output.as_slice();
         assert!(matches!(
             read_reply(&mut r).unwrap(),
-            Some(Reply::Failed(ExtractError::Unreadable(_)))
+            Some(Reply::Failed(ExtractError::Unreadable { .. }))
         ));
         assert_eq!(
             read_reply(&mut r).unwrap(),
             Some(Reply::Text(String::new()))
         );
         assert_eq!(read_reply(&mut r).unwrap(), None);
+    }
+
+    #[test]
+    fn a_reader_panic_is_told_in_plain_words_and_its_text_kept_for_the_log() {
+        let request = || (PathBuf::from("/e/sow.pdf"), FileKind::Pdf);
+        let reply = run_guarded(request(), |_, _| {
+            panic!("called `Result::unwrap()` on an `Err` value")
+        });
+        assert_eq!(
+            reply,
+            Reply::Failed(ExtractError::unreadable(
+                "the PDF reader could not read this file",
+                "reader panicked: called `Result::unwrap()` on an `Err` value"
+            ))
+        );
+        let reply = run_guarded((PathBuf::from("/e/a.md"), FileKind::Text), |_, _| {
+            Ok(std::hint::black_box::<&[u8]>(&[])[3].to_string())
+        });
+        assert!(
+            matches!(&reply, Reply::Failed(ExtractError::Unreadable { reason, cause })
+                if reason == "the text reader could not read this file" && cause.contains("index out of bounds")),
+            "{reply:?}"
+        );
     }
 
     #[test]
