@@ -134,7 +134,8 @@ pub struct ControlCoverage {
     pub missing_items: Vec<String>,
     /// Present files tagged to the control (any item), relative paths.
     pub files: Vec<String>,
-    /// Tagged files that are gone from the folder: shown, never counted.
+    /// Tagged files that are gone from the folder, or are links that leave it: shown,
+    /// never counted.
     pub missing_files: Vec<String>,
     /// Per customer example, for controls whose text states an example scope (once the
     /// application has customer examples).
@@ -321,8 +322,9 @@ fn retired(
         .iter()
         .filter_map(|d| {
             let tagged = by_control.get(&d.id.to_ascii_uppercase())?;
-            let (missing, present): (Vec<_>, Vec<_>) =
-                tagged.iter().partition(|e| e.status == FileStatus::Missing);
+            let (missing, present): (Vec<_>, Vec<_>) = tagged
+                .iter()
+                .partition(|e| !e.status.is_readable_evidence());
             let paths = |files: Vec<&&TaggedEvidence>| {
                 let mut paths: Vec<String> = files.iter().map(|e| e.path.clone()).collect();
                 paths.dedup();
@@ -349,7 +351,7 @@ fn control_coverage(
     let present: Vec<&TaggedEvidence> = tagged
         .iter()
         .copied()
-        .filter(|e| e.status != FileStatus::Missing)
+        .filter(|e| e.status.is_readable_evidence())
         .collect();
     // A control without listed items still needs evidence: one implicit item.
     let texts: Vec<String> = if c.control.evidence_items.is_empty() {
@@ -468,7 +470,7 @@ fn control_coverage(
     files.dedup();
     let mut missing_files: Vec<String> = tagged
         .iter()
-        .filter(|e| e.status == FileStatus::Missing)
+        .filter(|e| !e.status.is_readable_evidence())
         .map(|e| e.path.clone())
         .collect();
     missing_files.dedup();

@@ -135,7 +135,7 @@ pub fn insert(conn: &Connection, root_id: i64, o: &Observed) -> rusqlite::Result
         o.hash, o.status.as_str(), o.detail, crate::store::now()
     ])?;
     let id = conn.last_insert_rowid();
-    set_text(conn, id, &o.path, &o.text)?;
+    set_text(conn, id, o)?;
     Ok(id)
 }
 
@@ -162,7 +162,7 @@ pub fn update(conn: &Connection, id: i64, o: &Observed) -> rusqlite::Result<()> 
         o.detail,
         crate::store::now()
     ])?;
-    set_text(conn, id, &o.path, &o.text)
+    set_text(conn, id, o)
 }
 
 pub fn mark_missing(conn: &Connection, id: i64) -> rusqlite::Result<()> {
@@ -207,11 +207,15 @@ pub fn has_tags(conn: &Connection, id: i64) -> rusqlite::Result<bool> {
         .query_row([id], |r| r.get(0))
 }
 
-fn set_text(conn: &Connection, id: i64, name: &str, body: &str) -> rusqlite::Result<()> {
+/// Makes the file findable by name and text, unless it is not evidence at all (a link
+/// that leaves the folder is not even found by its name).
+fn set_text(conn: &Connection, id: i64, o: &Observed) -> rusqlite::Result<()> {
     conn.prepare_cached("DELETE FROM file_text WHERE rowid = ?1")?
         .execute([id])?;
-    conn.prepare_cached("INSERT INTO file_text(rowid, name, body) VALUES (?1, ?2, ?3)")?
-        .execute(params![id, searchable_name(name), body])?;
+    if o.status.is_readable_evidence() {
+        conn.prepare_cached("INSERT INTO file_text(rowid, name, body) VALUES (?1, ?2, ?3)")?
+            .execute(params![id, searchable_name(&o.path), o.text])?;
+    }
     Ok(())
 }
 

@@ -73,7 +73,10 @@ impl Dossier {
         let rejected = rejected(conn)?;
         let examples = examples::list(conn, root.id)?;
         let mut out = Vec::new();
-        for row in rows.iter().filter(|r| r.missing_since.is_none()) {
+        let evidence = rows
+            .iter()
+            .filter(|r| r.missing_since.is_none() && r.status.is_readable_evidence());
+        for row in evidence {
             let needs_a_look = is_unreadable_picture(row);
             let text = if needs_a_look {
                 None
@@ -184,9 +187,11 @@ impl Dossier {
     }
 }
 
-/// Images and scans have no words to read: they are flagged, not guessed.
+/// Images, scans and formats Dossier has no reader for have no words to read: they are
+/// flagged, not guessed.
 fn is_unreadable_picture(row: &FileRow) -> bool {
-    row.kind == FileKind::Image || row.status == FileStatus::NoTextLayer
+    row.kind == FileKind::Image
+        || matches!(row.status, FileStatus::NoTextLayer | FileStatus::NotRead)
 }
 
 /// (file, control) of every tag of the root, whole-control and per-item alike.
