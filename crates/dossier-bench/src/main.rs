@@ -9,6 +9,7 @@ mod queries;
 mod reference;
 mod report;
 mod scan;
+mod tagging;
 mod text;
 mod watcher;
 
@@ -59,6 +60,8 @@ enum Part {
     Text,
     /// Coverage and search times with two tags on every file.
     Queries,
+    /// Tag calls answered while a cold scan runs on another connection.
+    Tagging,
     /// Burst of new files and single-file latency through the watcher.
     Watch,
     /// Cold index of the small-files folder.
@@ -95,6 +98,7 @@ fn main() -> anyhow::Result<()> {
         Part::Index,
         Part::Text,
         Part::Queries,
+        Part::Tagging,
         Part::Watch,
         Part::App,
     ];
@@ -127,6 +131,10 @@ fn mixed(args: &Args, db: &Path, extractor: &ExtractorConfig) -> anyhow::Result<
         queries::run(&mut dossier, args.query_runs)?;
     }
     drop(dossier);
+    if args.wants(Part::Tagging) {
+        let db = db.with_file_name(format!("tagging-{}.sqlite", args.files));
+        tagging::run(&db, &made, extractor)?;
+    }
     if args.wants(Part::Watch) {
         watcher::run(
             db,
