@@ -9,7 +9,7 @@ use crate::prerequisites::PrerequisiteState;
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 use std::collections::HashMap;
 use std::fmt::Write;
-use std::path::Path;
+use std::path::{Component, Path};
 
 /// Where the report's file links point.
 pub enum Links<'a> {
@@ -20,36 +20,59 @@ pub enum Links<'a> {
 }
 
 impl Links<'_> {
+    /// The link to one file: relative, each name percent-encoded as a whole (a `\` in a
+    /// name stays in it), and never leaving the pack for a pack's copy.
     fn href(&self, report: &Report, control: &str, source: &str) -> Option<String> {
-        let relative = match self {
-            Self::InPack(map) => map.get(&(control.to_string(), source.to_string()))?.clone(),
+        let segments: Vec<String> = match self {
+            Self::InPack(map) => {
+                let target = map.get(&(control.to_string(), source.to_string()))?;
+                let segments: Vec<&str> = target.split('/').collect();
+                if segments.iter().any(|s| matches!(*s, "" | "." | "..")) {
+                    return None;
+                }
+                segments.into_iter().map(str::to_string).collect()
+            }
             Self::ToFolder(out) => {
                 let file = &report.files.get(source)?.absolute;
-                let from = out.parent()?;
-                pathdiff::diff_paths(file, from)?
-                    .to_string_lossy()
-                    .replace('\\', "/")
+                let relative = pathdiff::diff_paths(file, out.parent()?)?;
+                let mut segments = Vec::new();
+                for part in relative.components() {
+                    match part {
+                        Component::Normal(name) => segments.push(name.to_string_lossy().into()),
+                        Component::ParentDir => segments.push("..".into()),
+                        Component::CurDir => {}
+                        Component::RootDir | Component::Prefix(_) => return None,
+                    }
+                }
+                segments
             }
         };
         Some(
-            relative
-                .split('/')
-                .map(|seg| utf8_percent_encode(seg, SEGMENT).to_string())
+            segments
+                .iter()
+                .map(|seg| match seg.as_str() {
+                    ".." => "..".to_string(),
+                    seg => utf8_percent_encode(seg, SEGMENT).to_string(),
+                })
                 .collect::<Vec<_>>()
                 .join("/"),
         )
     }
 }
 
-/// Characters that cannot stay as they are in one segment of a relative URL.
+/// Characters that cannot stay as they are in one segment of a relative URL: `\` is a
+/// separator to browsers, and `:` in a first segment would read as a scheme.
 const SEGMENT: &AsciiSet = &CONTROLS
     .add(b' ')
     .add(b'"')
     .add(b'#')
     .add(b'%')
+    .add(b'/')
+    .add(b':')
     .add(b'<')
     .add(b'>')
     .add(b'?')
+    .add(b'\\')
     .add(b'`')
     .add(b'{')
     .add(b'}')
@@ -102,6 +125,7 @@ pub fn render(report: &Report, links: &Links) -> String {
     summary(&mut h, report);
     session(&mut h, report);
     gaps(&mut h, report);
+    not_copied(&mut h, report);
     waivers(&mut h, report);
     prerequisites(&mut h, report);
     controls(&mut h, report, links);
@@ -187,6 +211,26 @@ fn gaps(h: &mut String, r: &Report) {
         );
     }
     h.push_str("</table></section>");
+}
+
+/// Tagged files a pack left out: the reviewer must know what is missing and why.
+fn not_copied(h: &mut String, r: &Report) {
+    if r.not_copied.is_empty() {
+        return;
+    }
+    h.push_str(
+        "<section id=\"not-copied\"><h2>Not in this pack</h2>\
+         <p>These tagged files were not copied into the pack:</p><ul>",
+    );
+    for n in &r.not_copied {
+        let _ = write!(
+            h,
+            "<li class=\"missing\"><strong>{}</strong>: {}</li>",
+            esc(&n.path),
+            esc(&n.reason)
+        );
+    }
+    h.push_str("</ul></section>");
 }
 
 fn waivers(h: &mut String, r: &Report) {

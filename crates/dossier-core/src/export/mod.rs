@@ -6,15 +6,19 @@
 //! writers never touch the database and the app can write without holding it.
 
 mod html;
+mod names;
 mod pack;
 mod pdf;
 pub mod report;
+mod source;
+mod staging;
 mod xlsx;
 
 use crate::events::CancelToken;
 pub use report::Report;
 use serde::{Deserialize, Serialize};
-use std::io;
+use staging::Staging;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -86,6 +90,8 @@ pub enum ExportError {
     InsideEvidenceFolder(PathBuf),
     #[error("{0} already exists: choose another name")]
     Exists(PathBuf),
+    #[error("{0} appeared while the export was being written, so the export was not put there: choose another name")]
+    DestinationTaken(PathBuf),
     #[error("the destination folder {0} does not exist")]
     NoDestination(PathBuf),
     #[error("export cancelled; nothing was left at the destination")]
@@ -111,6 +117,7 @@ impl ExportError {
         match self {
             Self::InsideEvidenceFolder(_) => "export_inside_evidence_folder",
             Self::Exists(_) => "export_exists",
+            Self::DestinationTaken(_) => "export_destination_taken",
             Self::NoDestination(_) => "export_no_destination",
             Self::Cancelled => "cancelled",
             Self::CopyMismatch { .. } => "export_copy_mismatch",
@@ -121,8 +128,9 @@ impl ExportError {
 }
 
 /// Writes `report` as `format` at `out`, which must not exist yet and must be outside the
-/// evidence folder. Output is built beside `out` and renamed into place, so a failed or
-/// cancelled export leaves nothing behind.
+/// evidence folder. Output is built in a staging entry of its own beside `out` and moved
+/// into place, so a failed or cancelled export leaves nothing behind and touches nothing
+/// it did not create.
 pub fn write(
     report: &Report,
     format: ExportFormat,
@@ -131,36 +139,17 @@ pub fn write(
     cancel: &CancelToken,
 ) -> Result<ExportSummary, ExportError> {
     let out = check_destination(report, out)?;
-    let staging = staging_path(&out);
-    let result = match format {
-        ExportFormat::Xlsx => xlsx::write(report, &staging).map(|()| 0),
-        ExportFormat::Html => {
-            let page = html::render(report, &html::Links::ToFolder(&out));
-            write_file(&staging, page.as_bytes()).map(|()| 0)
-        }
-        ExportFormat::Pdf => pdf::render(report)
-            .and_then(|bytes| write_file(&staging, &bytes))
-            .map(|()| 0),
-        ExportFormat::Pack => pack::write_folder(report, &staging, progress, cancel),
-        ExportFormat::Zip => {
-            let name = out.file_stem().unwrap_or_default().to_string_lossy();
-            pack::write_zip(report, &staging, &name, progress, cancel)
-        }
+    let files = if format == ExportFormat::Pack {
+        let mut staging = Staging::folder(&out)?;
+        let files = pack::write_folder(report, &mut staging, progress, cancel)?;
+        staging.place(&out)?;
+        files
+    } else {
+        let (staging, file) = Staging::file(&out)?;
+        let files = write_one(report, format, &out, staging.path(), file, progress, cancel)?;
+        staging.place(&out)?;
+        files
     };
-    let files = match result {
-        Ok(files) => files,
-        Err(e) => {
-            remove(&staging);
-            return Err(e);
-        }
-    };
-    std::fs::rename(&staging, &out).map_err(|source| {
-        remove(&staging);
-        ExportError::Write {
-            path: out.clone(),
-            source,
-        }
-    })?;
     Ok(ExportSummary {
         format,
         controls: report.controls.len(),
@@ -170,12 +159,37 @@ pub fn write(
     })
 }
 
+/// Writes a one-file export into `file`, the new staging file at `path`.
+fn write_one(
+    report: &Report,
+    format: ExportFormat,
+    out: &Path,
+    path: &Path,
+    mut file: std::fs::File,
+    progress: &mut dyn FnMut(ExportProgress),
+    cancel: &CancelToken,
+) -> Result<usize, ExportError> {
+    let bytes = match format {
+        ExportFormat::Xlsx => xlsx::write(report)?,
+        ExportFormat::Html => html::render(report, &html::Links::ToFolder(out)).into_bytes(),
+        ExportFormat::Pdf => pdf::render(report)?,
+        ExportFormat::Zip | ExportFormat::Pack => {
+            let name = out.file_stem().unwrap_or_default().to_string_lossy();
+            return pack::write_zip(report, file, path, &name, progress, cancel);
+        }
+    };
+    file.write_all(&bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(write_error(path))?;
+    Ok(0)
+}
+
 /// A file name for an export into `folder` that does not exist yet:
 /// `Generative AI Services Competency – evidence pack – 2026-11-22 (2).zip`.
 pub fn default_path(report: &Report, format: ExportFormat, folder: &Path) -> PathBuf {
     let stem = format!(
         "{} – {} – {}",
-        safe_name(&report.name),
+        names::cut(&names::safe_name(&report.name), NAME_BYTES),
         format.what(),
         crate::freshness::format_date(report.generated_at)
     );
@@ -192,24 +206,16 @@ pub fn default_path(report: &Report, format: ExportFormat, folder: &Path) -> Pat
     };
     (1..)
         .map(named)
-        .find(|p| !p.exists() && !staging_path(p).exists())
+        .find(|p| std::fs::symlink_metadata(p).is_err())
         .unwrap_or_else(|| named(1))
 }
 
-/// A name that is a valid file name on every desktop system.
-pub(crate) fn safe_name(name: &str) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| match c {
-            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '-',
-            c if c.is_control() => ' ',
-            c => c,
-        })
-        .collect();
-    let trimmed = cleaned.trim().trim_end_matches('.').trim();
-    trimmed.chars().take(120).collect()
-}
+/// The checklist name's share of a default file name, in bytes: the rest (what, date,
+/// number, extension) fits in what is left of one name.
+const NAME_BYTES: usize = 160;
 
+/// The destination with its folder's real location, refused if it is in the evidence
+/// folder (links resolved, so no link leads an export or its staging entry there) or taken.
 fn check_destination(report: &Report, out: &Path) -> Result<PathBuf, ExportError> {
     let name = out
         .file_name()
@@ -221,24 +227,18 @@ fn check_destination(report: &Report, out: &Path) -> Result<PathBuf, ExportError
     let parent = parent
         .canonicalize()
         .map_err(|_| ExportError::NoDestination(parent.to_path_buf()))?;
+    let root = report
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| report.root.clone());
     let out = parent.join(name);
-    if out.starts_with(&report.root) {
+    if parent.starts_with(&root) || out.starts_with(&root) {
         return Err(ExportError::InsideEvidenceFolder(out));
     }
-    if out.exists() {
+    if std::fs::symlink_metadata(&out).is_ok() {
         return Err(ExportError::Exists(out));
     }
     Ok(out)
-}
-
-fn staging_path(out: &Path) -> PathBuf {
-    let mut name = out.file_name().unwrap_or_default().to_os_string();
-    name.push(".part");
-    out.with_file_name(name)
-}
-
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    std::fs::write(path, bytes).map_err(write_error(path))
 }
 
 pub(crate) fn write_error(path: &Path) -> impl Fn(io::Error) -> ExportError + '_ {
@@ -246,14 +246,6 @@ pub(crate) fn write_error(path: &Path) -> impl Fn(io::Error) -> ExportError + '_
         path: path.to_path_buf(),
         source,
     }
-}
-
-fn remove(path: &Path) {
-    let _ = if path.is_dir() {
-        std::fs::remove_dir_all(path)
-    } else {
-        std::fs::remove_file(path)
-    };
 }
 
 fn size_of(path: &Path) -> u64 {

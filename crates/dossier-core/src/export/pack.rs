@@ -2,43 +2,57 @@
 //! copies of its tagged files, plus the index report linking to them; as a folder or a ZIP.
 //! Every copy is hashed and checked against the hash the index recorded.
 
-use super::report::{control_folder, Report};
+use super::names::Names;
+use super::report::{control_folder, NotCopied, Report};
+use super::source::{self, Refusal};
+use super::staging::Staging;
 use super::{html, pdf, write_error, ExportError, ExportProgress};
 use crate::events::CancelToken;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::File;
-use std::io::{self, Read, Write};
-use std::path::Path;
+use std::io::{self, Read, Seek, Write};
+use std::path::{Path, PathBuf};
 
 /// The report's names inside a pack.
 pub const INDEX_HTML: &str = "index.html";
 pub const INDEX_PDF: &str = "index.pdf";
 
 /// One file of the pack: `source` (relative to the evidence folder) copied to `target`
-/// (relative to the pack, `/`-separated).
+/// (relative to the pack, `/`-separated) in the control's `folder`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PackEntry {
     pub control: String,
     pub source: String,
+    pub folder: String,
     pub target: String,
 }
 
 /// Where each present file of each control goes. A file tagged to two controls is copied
-/// into both folders; two files with one name in a folder become `name (2).ext`.
+/// into both folders; two files with one name in a folder become `name (2).ext`. Every
+/// name fits the system's limit and none is empty (see `Names`).
 pub fn layout(report: &Report) -> Vec<PackEntry> {
     let mut entries = Vec::new();
+    let mut folders = Names::default();
+    folders.reserve(INDEX_HTML);
+    folders.reserve(INDEX_PDF);
     for control in &report.controls {
-        let folder = control_folder(&control.coverage);
-        let mut taken = HashSet::new();
-        for (source, _) in report.files_of(control) {
-            if !report.files.contains_key(&source) {
-                continue;
-            }
-            let name = source.rsplit('/').next().unwrap_or(&source);
-            let name = unique_name(&super::safe_name(name), &mut taken);
+        let sources: Vec<String> = report
+            .files_of(control)
+            .into_iter()
+            .map(|(source, _)| source)
+            .filter(|source| report.files.contains_key(source))
+            .collect();
+        if sources.is_empty() {
+            continue;
+        }
+        let folder = folders.folder(&control_folder(&control.coverage));
+        let mut names = Names::default();
+        for source in sources {
+            let name = names.file(source.rsplit('/').next().unwrap_or(&source));
             entries.push(PackEntry {
                 control: control.coverage.id.clone(),
                 target: format!("{folder}/{name}"),
+                folder: folder.clone(),
                 source,
             });
         }
@@ -47,105 +61,117 @@ pub fn layout(report: &Report) -> Vec<PackEntry> {
 }
 
 /// (control, source) → target, for the report's links.
-pub fn links(entries: &[PackEntry]) -> HashMap<(String, String), String> {
+pub fn links(entries: &[&PackEntry]) -> HashMap<(String, String), String> {
     entries
         .iter()
         .map(|e| ((e.control.clone(), e.source.clone()), e.target.clone()))
         .collect()
 }
 
-fn unique_name(name: &str, taken: &mut HashSet<String>) -> String {
-    let (stem, ext) = match name.rsplit_once('.') {
-        Some((s, e)) if !s.is_empty() => (s, format!(".{e}")),
-        _ => (name, String::new()),
-    };
-    let mut candidate = name.to_string();
-    let mut n = 2;
-    while !taken.insert(candidate.to_lowercase()) {
-        candidate = format!("{stem} ({n}){ext}");
-        n += 1;
-    }
-    candidate
+/// The report as the pack shows it: the tagged files left out are listed with why.
+fn with_left_out(report: &Report, left_out: BTreeMap<String, Refusal>) -> Report {
+    let mut report = report.clone();
+    report.not_copied = left_out
+        .into_iter()
+        .map(|(path, refusal)| NotCopied {
+            path,
+            reason: refusal.reason().to_string(),
+        })
+        .collect();
+    report
 }
 
-/// Copies into a new folder at `out`; returns the number of files copied.
+/// Copies into the new staging folder; returns the number of files copied.
 pub fn write_folder(
     report: &Report,
-    out: &Path,
+    staging: &mut Staging,
     progress: &mut dyn FnMut(ExportProgress),
     cancel: &CancelToken,
 ) -> Result<usize, ExportError> {
     let entries = layout(report);
     let mut meter = Meter::new(report, &entries, progress, cancel);
-    std::fs::create_dir(out).map_err(write_error(out))?;
+    let mut folders = HashSet::new();
+    let mut copied = Vec::new();
     for entry in &entries {
-        let target = out.join(&entry.target);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).map_err(write_error(parent))?;
+        let Some(input) = meter.open(&entry.source)? else {
+            continue;
+        };
+        if folders.insert(entry.folder.as_str()) {
+            staging.create_dir(&entry.folder)?;
         }
-        let mut file = File::create(&target).map_err(write_error(&target))?;
-        let copied = meter.copy(&entry.source, &mut file, &target)?;
+        let target = staging.path().join(&entry.target);
+        let mut file = staging.create_file(&entry.target)?;
+        let read = meter.copy(&entry.source, input, &mut file, &target)?;
         drop(file);
         let written = hash_file(&target).map_err(write_error(&target))?;
-        check(&entry.source, &copied, &written)?;
+        check(&entry.source, &read, &written)?;
+        copied.push(entry);
     }
-    let links = links(&entries);
-    let index = html::render(report, &html::Links::InPack(&links));
-    write_bytes(&out.join(INDEX_HTML), index.as_bytes())?;
-    write_bytes(&out.join(INDEX_PDF), &pdf::render(report)?)?;
-    Ok(entries.len())
+    let shown = with_left_out(report, meter.left_out);
+    let index = html::render(&shown, &html::Links::InPack(&links(&copied)));
+    write_new(staging, INDEX_HTML, index.as_bytes())?;
+    write_new(staging, INDEX_PDF, &pdf::render(&shown)?)?;
+    Ok(copied.len())
 }
 
-/// Writes the pack as a ZIP at `out`, every entry under a top folder `name`; then reads the
-/// archive back and checks each entry's hash.
+/// Writes the pack as a ZIP into `file` (the new staging file at `path`), every entry
+/// under a top folder `name`; then reads the archive back and checks each entry's hash.
 pub fn write_zip(
     report: &Report,
-    out: &Path,
+    file: File,
+    path: &Path,
     name: &str,
     progress: &mut dyn FnMut(ExportProgress),
     cancel: &CancelToken,
 ) -> Result<usize, ExportError> {
     let entries = layout(report);
     let mut meter = Meter::new(report, &entries, progress, cancel);
-    let zip_err = |e: zip::result::ZipError| write_error(out)(io::Error::other(e));
-    let file = File::create(out).map_err(write_error(out))?;
+    let zip_err = |e: zip::result::ZipError| write_error(path)(io::Error::other(e));
     let mut zip = zip::ZipWriter::new(io::BufWriter::new(file));
     let mut expected = Vec::new();
+    let mut copied = Vec::new();
     for entry in &entries {
-        zip.start_file(format!("{name}/{}", entry.target), options(&entry.target))
+        let Some(input) = meter.open(&entry.source)? else {
+            continue;
+        };
+        let inner = format!("{name}/{}", entry.target);
+        zip.start_file(inner.as_str(), options(&entry.target))
             .map_err(zip_err)?;
-        let copied = meter.copy(&entry.source, &mut zip, out)?;
-        expected.push((
-            format!("{name}/{}", entry.target),
-            entry.source.clone(),
-            copied,
-        ));
+        let read = meter.copy(&entry.source, input, &mut zip, path)?;
+        expected.push((inner, entry.source.clone(), read));
+        copied.push(entry);
     }
-    let links = links(&entries);
-    let index = html::render(report, &html::Links::InPack(&links));
+    let shown = with_left_out(report, meter.left_out);
+    let index = html::render(&shown, &html::Links::InPack(&links(&copied)));
     zip.start_file(format!("{name}/{INDEX_HTML}"), options(INDEX_HTML))
         .map_err(zip_err)?;
-    zip.write_all(index.as_bytes()).map_err(write_error(out))?;
+    zip.write_all(index.as_bytes()).map_err(write_error(path))?;
     zip.start_file(format!("{name}/{INDEX_PDF}"), options(INDEX_PDF))
         .map_err(zip_err)?;
-    zip.write_all(&pdf::render(report)?)
-        .map_err(write_error(out))?;
-    zip.finish()
+    zip.write_all(&pdf::render(&shown)?)
+        .map_err(write_error(path))?;
+    let file = zip
+        .finish()
         .map_err(zip_err)?
         .into_inner()
-        .map_err(|e| write_error(out)(e.into_error()))?
-        .sync_all()
-        .map_err(write_error(out))?;
-    verify_zip(out, &expected)
+        .map_err(|e| write_error(path)(e.into_error()))?;
+    file.sync_all().map_err(write_error(path))?;
+    verify_zip(file, path, &expected)
 }
 
-fn verify_zip(out: &Path, expected: &[(String, String, String)]) -> Result<usize, ExportError> {
-    let read_err = |e: zip::result::ZipError| write_error(out)(io::Error::other(e));
-    let file = File::open(out).map_err(write_error(out))?;
+/// Reads the archive back from its own handle (not its name, which someone could swap).
+fn verify_zip(
+    file: File,
+    path: &Path,
+    expected: &[(String, String, String)],
+) -> Result<usize, ExportError> {
+    let read_err = |e: zip::result::ZipError| write_error(path)(io::Error::other(e));
+    let mut file = file;
+    file.rewind().map_err(write_error(path))?;
     let mut archive = zip::ZipArchive::new(file).map_err(read_err)?;
     for (entry, source, hash) in expected {
         let mut reader = archive.by_name(entry).map_err(read_err)?;
-        let written = hash_reader(&mut reader).map_err(write_error(out))?;
+        let written = hash_reader(&mut reader).map_err(write_error(path))?;
         check(source, hash, &written)?;
     }
     Ok(expected.len())
@@ -178,8 +204,13 @@ fn check(source: &str, expected: &str, written: &str) -> Result<(), ExportError>
     })
 }
 
-fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    std::fs::write(path, bytes).map_err(write_error(path))
+/// Writes a new file `rel` of the staging folder.
+fn write_new(staging: &mut Staging, rel: &str, bytes: &[u8]) -> Result<(), ExportError> {
+    let path = staging.path().join(rel);
+    staging
+        .create_file(rel)?
+        .write_all(bytes)
+        .map_err(write_error(&path))
 }
 
 fn hash_file(path: &Path) -> io::Result<String> {
@@ -194,13 +225,17 @@ fn hash_reader(reader: &mut dyn Read) -> io::Result<String> {
 
 const CHUNK: usize = 1 << 20;
 
-/// Copies files while counting bytes for progress and honouring cancel.
+/// Opens and copies sources while counting bytes for progress, honouring cancel and
+/// keeping the files left out.
 struct Meter<'a> {
     report: &'a Report,
+    /// The evidence folder's real location, which every source must lie in.
+    root: PathBuf,
     progress: &'a mut dyn FnMut(ExportProgress),
     cancel: &'a CancelToken,
     done: u64,
     total: u64,
+    left_out: BTreeMap<String, Refusal>,
 }
 
 impl<'a> Meter<'a> {
@@ -217,34 +252,58 @@ impl<'a> Meter<'a> {
             .sum();
         Self {
             report,
+            root: report
+                .root
+                .canonicalize()
+                .unwrap_or_else(|_| report.root.clone()),
             progress,
             cancel,
             done: 0,
             total,
+            left_out: BTreeMap::new(),
         }
     }
 
-    /// Copies `source` into `to`, returning the hash of what was read. The content must be
-    /// what the index hashed: a file edited since is refused rather than packed unseen.
-    fn copy(
-        &mut self,
-        source: &str,
-        to: &mut dyn Write,
-        out: &Path,
-    ) -> Result<String, ExportError> {
-        let Some(file) = self.report.files.get(source) else {
-            return Err(ExportError::Read {
-                path: source.to_string(),
-                source: io::Error::from(io::ErrorKind::NotFound),
-            });
-        };
+    /// Opens `source` for copying if it is still the folder's own regular file (see
+    /// `source::open`); `None` if it is left out, which is noted for the report.
+    fn open(&mut self, source: &str) -> Result<Option<File>, ExportError> {
         let read_err = |e: io::Error| ExportError::Read {
             path: source.to_string(),
             source: e,
         };
-        let mut input = File::open(&file.absolute).map_err(read_err)?;
+        let Some(file) = self.report.files.get(source) else {
+            return Err(read_err(io::Error::from(io::ErrorKind::NotFound)));
+        };
+        match source::open(&self.root, &file.absolute).map_err(read_err)? {
+            Ok(input) => Ok(Some(input)),
+            Err(refusal) => {
+                self.total = self.total.saturating_sub(file.size);
+                self.left_out.insert(source.to_string(), refusal);
+                Ok(None)
+            }
+        }
+    }
+
+    /// Copies `input` (the opened `source`) into `to`, returning the hash of what was read.
+    /// The content must be what the index hashed: a file edited since is refused rather
+    /// than packed unseen. At most the size seen at opening is read, plus one byte to
+    /// notice a file that grows meanwhile.
+    fn copy(
+        &mut self,
+        source: &str,
+        input: File,
+        to: &mut dyn Write,
+        out: &Path,
+    ) -> Result<String, ExportError> {
+        let read_err = |e: io::Error| ExportError::Read {
+            path: source.to_string(),
+            source: e,
+        };
+        let size = input.metadata().map_err(read_err)?.len();
+        let mut input = input.take(size.saturating_add(1));
         let mut hasher = blake3::Hasher::new();
         let mut buf = vec![0; CHUNK];
+        let mut read = 0u64;
         loop {
             if self.cancel.is_cancelled() {
                 return Err(ExportError::Cancelled);
@@ -253,6 +312,7 @@ impl<'a> Meter<'a> {
             if n == 0 {
                 break;
             }
+            read += n as u64;
             hasher.update(&buf[..n]);
             to.write_all(&buf[..n]).map_err(write_error(out))?;
             self.done += n as u64;
@@ -262,25 +322,13 @@ impl<'a> Meter<'a> {
                 current: source.to_string(),
             });
         }
-        let read = hasher.finalize().to_hex().to_string();
-        if let Some(indexed) = &file.hash {
-            check(source, indexed, &read)?;
+        let hash = hasher.finalize().to_hex().to_string();
+        let indexed = self.report.files.get(source).and_then(|f| f.hash.as_ref());
+        match indexed {
+            Some(indexed) => check(source, indexed, &hash)?,
+            None if read > size => check(source, "not recorded", &hash)?,
+            None => {}
         }
-        Ok(read)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn clashing_names_in_one_folder_are_numbered() {
-        let mut taken = HashSet::new();
-        assert_eq!(unique_name("sow.docx", &mut taken), "sow.docx");
-        assert_eq!(unique_name("SOW.docx", &mut taken), "SOW (2).docx");
-        assert_eq!(unique_name("sow.docx", &mut taken), "sow (3).docx");
-        assert_eq!(unique_name("README", &mut taken), "README");
-        assert_eq!(unique_name("readme", &mut taken), "readme (2)");
+        Ok(hash)
     }
 }

@@ -376,6 +376,21 @@ fn layout(r: &Report, fonts: &Fonts) -> Vec<Vec<Op>> {
         }
     }
 
+    if !r.not_copied.is_empty() {
+        f.heading("Not in this pack", 13.0);
+        f.text(
+            MARGIN,
+            "These tagged files were not copied into the pack:",
+            10.0,
+            false,
+            INK,
+        );
+        for n in &r.not_copied {
+            f.text(MARGIN + 10.0, &n.path, 10.0, true, BAD);
+            f.text(MARGIN + 20.0, &n.reason, 9.5, false, INK);
+        }
+    }
+
     if !r.waivers.is_empty() {
         f.heading("Waivers", 13.0);
         for w in &r.waivers {

@@ -28,6 +28,15 @@ pub struct Report {
     pub session: Option<Session>,
     /// Relative path → the file as indexed, for every file a control lists.
     pub files: HashMap<String, ReportFile>,
+    /// Tagged files a pack left out, with why (empty outside a pack), in path order.
+    pub not_copied: Vec<NotCopied>,
+}
+
+/// A tagged file a pack did not copy: one that is not the folder's own regular file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotCopied {
+    pub path: String,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone)]
@@ -81,6 +90,7 @@ impl Report {
             controls,
             session: parts.session,
             files: parts.files,
+            not_copied: Vec::new(),
             coverage,
         }
     }
@@ -151,7 +161,8 @@ pub fn status_label(status: ControlStatus) -> &'static str {
     }
 }
 
-/// The folder name of a control in a pack: `PRJ-003 Statement of Work`.
+/// The folder name of a control in a pack before it is made unique and cut to fit:
+/// `PRJ-003 Statement of Work`.
 pub fn control_folder(control: &ControlCoverage) -> String {
-    super::safe_name(&format!("{} {}", control.id, control.title))
+    format!("{} {}", control.id, control.title)
 }

@@ -8,7 +8,6 @@ use crate::coverage::ControlStatus;
 use crate::freshness::format_time;
 use crate::prerequisites::PrerequisiteState;
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
-use std::path::Path;
 
 /// The sheet's columns: header and width in characters.
 pub const COLUMNS: [(&str, f64); 13] = [
@@ -30,11 +29,13 @@ pub const COLUMNS: [(&str, f64); 13] = [
 /// Excel refuses longer cells.
 const MAX_CELL: usize = 32_000;
 
-pub fn write(report: &Report, out: &Path) -> Result<(), ExportError> {
+/// The workbook's bytes, for the caller to write into the file it created.
+pub fn write(report: &Report) -> Result<Vec<u8>, ExportError> {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     fill(sheet, report).map_err(|e| ExportError::Xlsx(e.to_string()))?;
-    book.save(out).map_err(|e| ExportError::Xlsx(e.to_string()))
+    book.save_to_buffer()
+        .map_err(|e| ExportError::Xlsx(e.to_string()))
 }
 
 fn fill(sheet: &mut Worksheet, report: &Report) -> Result<(), XlsxError> {

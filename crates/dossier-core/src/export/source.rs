@@ -1,0 +1,119 @@
+//! The check made right before a file is copied into a pack, whatever the index recorded:
+//! the folder may have changed since the scan, and a pack goes to AWS. Only a regular file
+//! whose real location (links resolved) lies inside the evidence folder is opened.
+
+use std::fs::{File, Metadata};
+use std::io;
+use std::path::Path;
+
+/// Why a tagged file was left out of a pack, in the words the pack's report shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    OutsideFolder,
+    NotAFile,
+}
+
+impl Refusal {
+    pub fn reason(self) -> &'static str {
+        match self {
+            Self::OutsideFolder => {
+                "a link to a file outside the evidence folder: Dossier does not copy it"
+            }
+            Self::NotAFile => {
+                "not a regular file (a folder, pipe or device): Dossier does not copy it"
+            }
+        }
+    }
+}
+
+/// What opening a source gave: the open file, a refusal to open it, or a read error.
+pub type Opened = Result<Result<File, Refusal>, io::Error>;
+
+/// Opens `absolute` for copying if it is a regular file inside `root` (canonical). The
+/// type is checked before opening, since opening a pipe waits for a writer for ever.
+pub fn open(root: &Path, absolute: &Path) -> Opened {
+    let real = absolute.canonicalize()?;
+    if !real.starts_with(root) {
+        return Ok(Err(Refusal::OutsideFolder));
+    }
+    let seen = std::fs::metadata(&real)?;
+    if !seen.is_file() {
+        return Ok(Err(Refusal::NotAFile));
+    }
+    let file = File::open(&real)?;
+    if !same_file(&seen, &file.metadata()?) {
+        return Ok(Err(Refusal::NotAFile));
+    }
+    Ok(Ok(file))
+}
+
+/// Whether what was opened is the regular file that was checked, not one swapped in
+/// between the check and the open.
+#[cfg(unix)]
+fn same_file(seen: &Metadata, opened: &Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    opened.is_file() && (seen.dev(), seen.ino()) == (opened.dev(), opened.ino())
+}
+
+/// Without a portable file identity, the open handle must at least be a regular file.
+#[cfg(not(unix))]
+fn same_file(_seen: &Metadata, opened: &Metadata) -> bool {
+    opened.is_file()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn root() -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("evidence");
+        std::fs::create_dir(&root).unwrap();
+        std::fs::write(root.join("sow.md"), "SOW").unwrap();
+        std::fs::write(dir.path().join("secret"), "secret").unwrap();
+        let root = root.canonicalize().unwrap();
+        (dir, root)
+    }
+
+    #[test]
+    fn a_regular_file_inside_the_folder_is_opened() {
+        let (_dir, root) = root();
+        assert!(open(&root, &root.join("sow.md")).unwrap().is_ok());
+    }
+
+    #[test]
+    fn a_folder_is_refused() {
+        let (_dir, root) = root();
+        std::fs::create_dir(root.join("sub")).unwrap();
+        let opened = open(&root, &root.join("sub")).unwrap();
+        assert_eq!(opened.unwrap_err(), Refusal::NotAFile);
+    }
+
+    #[test]
+    fn a_file_that_vanished_is_a_read_error() {
+        let (_dir, root) = root();
+        assert!(open(&root, &root.join("gone.md")).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_followed_only_to_regular_files_inside_the_folder() {
+        let (dir, root) = root();
+        let link = |target: &Path, name: &str| {
+            std::os::unix::fs::symlink(target, root.join(name)).unwrap();
+            root.join(name)
+        };
+        let outside = link(&dir.path().join("secret"), "outside.md");
+        let inside = link(&root.join("sow.md"), "inside.md");
+        let device = link(Path::new("/dev/zero"), "zero.md");
+        let fifo = root.join("pipe.md");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.unwrap().success());
+
+        let refusal = |p: &Path| open(&root, p).unwrap().err();
+        assert_eq!(refusal(&outside), Some(Refusal::OutsideFolder));
+        assert_eq!(refusal(&inside), None);
+        assert_eq!(refusal(&device), Some(Refusal::OutsideFolder));
+        assert_eq!(refusal(&fifo), Some(Refusal::NotAFile));
+    }
+}
