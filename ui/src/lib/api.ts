@@ -25,6 +25,7 @@ import type { Root } from "./generated/Root";
 import type { SearchHit } from "./generated/SearchHit";
 import type { Session } from "./generated/Session";
 import type { ShellState } from "./generated/ShellState";
+import type { StoreMovedAside } from "./generated/StoreMovedAside";
 import type { TagSummary } from "./generated/TagSummary";
 import type { WaiverKind } from "./generated/WaiverKind";
 import { toIpcError } from "./errors";
@@ -46,6 +47,7 @@ export type {
   RemovedChecklist,
   Session,
   ShellState,
+  StoreMovedAside,
   TagSummary,
   WaiverKind,
 };
@@ -62,6 +64,11 @@ async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
 }
 
 export const shellState = () => call<ShellState>("shell_state");
+/**
+ * Renames a damaged store beside itself (never deletes it) and starts a fresh one; refused
+ * with `store_not_damaged` unless `shell_state` reported `store_damaged`.
+ */
+export const moveDamagedStoreAside = () => call<StoreMovedAside>("move_damaged_store_aside");
 export const pickFolder = () => call<Root | null>("pick_folder");
 export const openFolder = (path: string) => call<Root>("open_folder", { path });
 export const openSampleFolder = () => call<Root>("open_sample_folder");

@@ -17,6 +17,7 @@ import { checklistLabel, indexCatalog, type CatalogIndex } from "./catalog";
 import { Coalescer } from "./coalesce";
 import { Debouncer } from "./debounce";
 import {
+  isOutside,
   matchesFilter,
   sortFiles,
   type FileFilter,
@@ -32,6 +33,7 @@ import type { IndexEvent } from "./generated/IndexEvent";
 import type { Root } from "./generated/Root";
 import type { ScanSummary } from "./generated/ScanSummary";
 import type { SearchHit } from "./generated/SearchHit";
+import { isStoreError } from "./errors";
 import { importedMessage, removedMessage } from "./imports";
 import { ancestorFolders, baseName, isInside, lastComponent } from "./paths";
 import { withAnswer } from "./prerequisites";
@@ -68,6 +70,9 @@ const REFETCH_INTERVAL = 334; // at most ~3 refetches per second while a scan st
 // Suggestions score every file of the folder: reloaded once index events have settled.
 const SUGGEST_SETTLE = 800;
 const SEARCH_DELAY = 200;
+/** Why a link to a file outside the evidence folder is listed and never used. */
+export const OUTSIDE_NOTE =
+  "This is a link to a file outside the evidence folder: Dossier lists it, and never reads, opens, tags or packs it.";
 const TOAST_TIME = { success: 8000, info: 4000, error: 10000 } as const;
 
 class AppState {
@@ -77,6 +82,13 @@ class AppState {
   folder = $state.raw<Root | null>(null);
   opening = $state(false);
   openError = $state.raw<IpcError | null>(null);
+  /** Why Dossier's store cannot be opened: the whole window says so until it is resolved. */
+  storeError = $state.raw<IpcError | null>(null);
+  /** Why moving the damaged store aside failed. */
+  moveError = $state.raw<IpcError | null>(null);
+  movingStore = $state(false);
+  /** Where a damaged store was moved aside this run, for the first-launch screen to say. */
+  storeMovedTo = $state<string | null>(null);
 
   // What the Rust side knows.
   checklists = $state.raw<Checklist[]>([]);
@@ -100,6 +112,8 @@ class AppState {
   scan = $state.raw<ScanProgress | null>(null);
   lastScan = $state.raw<ScanSummary | null>(null);
   unavailable = $state<string | null>(null);
+  /** Why live updates of the open folder stopped; cleared when a folder is opened. */
+  watchStopped = $state<string | null>(null);
 
   view = $state<View>("evidence");
 
@@ -159,6 +173,8 @@ class AppState {
   selected = $derived(
     this.visible.filter((f) => this.selection.paths.has(f.path)).map((f) => f.path),
   );
+  /** The selected files that can be tagged: never a link to a file outside the folder. */
+  taggable = $derived(this.selected.filter((p) => this.isEvidence(p)));
 
   #refetcher = new Coalescer(() => this.#refetch(), REFETCH_INTERVAL);
   #suggester = new Coalescer(() => this.#loadSuggestions(), REFETCH_INTERVAL);
@@ -172,19 +188,52 @@ class AppState {
 
   async start(): Promise<void> {
     await this.#attempt(() => api.onIndexEvents((batch) => this.#onEvents(batch)));
-    const [shell] = await Promise.all([this.#attempt(api.shellState), this.#loadCatalog()]);
+    const shell = await this.#attempt(api.shellState);
+    if (shell) await this.#arrive(shell);
+    else await this.#loadCatalog();
+    this.started = true;
+  }
+
+  /**
+   * Takes the shell's state at start (or after the store was moved aside). A store that
+   * cannot be opened stops everything: every other command would fail with the same error.
+   */
+  async #arrive(shell: ShellState): Promise<void> {
+    this.shell = shell;
+    if (isStoreError(shell.startup_error)) {
+      this.storeError = shell.startup_error;
+      return;
+    }
+    this.storeError = null;
+    await this.#loadCatalog();
     if (!this.checklists.some((c) => c.id === this.checklistId) && this.checklists[0])
       this.checklistId = this.checklists[0].id;
-    if (shell) {
-      this.shell = shell;
-      if (shell.folder) this.#enter(shell.folder);
-      // A folder named at start that could not be opened: say so wherever the user lands.
-      if (shell.startup_error) {
-        if (shell.folder) this.notifyError(shell.startup_error);
-        else this.openError = shell.startup_error;
-      }
+    if (shell.folder) this.#enter(shell.folder);
+    // A folder named at start that could not be opened: say so wherever the user lands.
+    if (shell.startup_error) {
+      if (shell.folder) this.notifyError(shell.startup_error);
+      else this.openError = shell.startup_error;
     }
-    this.started = true;
+  }
+
+  /** Moves the damaged store aside (kept, renamed, never deleted) and starts afresh. */
+  async moveStoreAside(): Promise<void> {
+    if (this.movingStore) return;
+    this.movingStore = true;
+    this.moveError = null;
+    try {
+      const moved = await api.moveDamagedStoreAside();
+      this.storeMovedTo = moved.moved_to;
+      await this.#arrive(moved.state);
+    } catch (e) {
+      const error = e as IpcError;
+      // Nothing to move any more (another window did it): carry on with the store as it is.
+      const shell = error.code === "store_not_damaged" && (await this.#attempt(api.shellState));
+      if (shell) await this.#arrive(shell);
+      else this.moveError = error;
+    } finally {
+      this.movingStore = false;
+    }
   }
 
   // ---- Folders -------------------------------------------------------------------------
@@ -225,6 +274,7 @@ class AppState {
     this.prerequisites = null;
     this.prerequisitesOpen = false;
     this.unavailable = null;
+    this.watchStopped = null;
     this.lastScan = null;
     this.folderFilter = "";
     this.quick = "all";
@@ -485,7 +535,13 @@ class AppState {
         );
     }
     if (out.unavailable) this.unavailable = out.unavailable;
+    if (out.stopped) this.watchStopped = out.stopped;
   }
+
+  /** Opens the current folder again, which starts a new watch (and a scan). */
+  reopenFolder = () => {
+    if (this.folder) void this.openRecent(this.folder.path);
+  };
 
   cancelScan = () => this.#attempt(api.cancelScan);
 
@@ -558,7 +614,17 @@ class AppState {
       this.notify("info", "Select one or more files first, then press T to tag them.");
       return;
     }
-    this.picker = { paths: this.selected };
+    const left = this.selected.length - this.taggable.length;
+    if (this.taggable.length === 0) {
+      this.notify("info", OUTSIDE_NOTE);
+      return;
+    }
+    if (left > 0)
+      this.notify(
+        "info",
+        `Left out ${plural(left, "link")} to files outside the evidence folder: Dossier does not tag them.`,
+      );
+    this.picker = { paths: this.taggable };
   }
 
   async tag(
@@ -642,6 +708,20 @@ class AppState {
   }
 
   // ---- Files ---------------------------------------------------------------------------
+
+  /**
+   * Whether Dossier may preview, open or tag the file: a link to a file outside the evidence
+   * folder is listed, never used (the core refuses it with `not_evidence` anyway).
+   */
+  isEvidence(path: string): boolean {
+    return !isOutside(this.byPath.get(path));
+  }
+
+  /** Previews a file of the list; a link that leaves the folder says why it is not shown. */
+  showPreview(path: string): void {
+    if (this.isEvidence(path)) this.previewPath = path;
+    else this.notify("info", OUTSIDE_NOTE);
+  }
 
   openFile = (path: string) => this.#attempt(() => api.openFile(path));
   revealFile = (path: string) => this.#attempt(() => api.revealFile(path));

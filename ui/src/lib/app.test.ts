@@ -57,6 +57,8 @@ function backend(cmd: string, args?: unknown): unknown {
       return suggestions;
     case "undo":
       return true;
+    case "open_folder":
+      return root;
     case "examples":
       return examples;
     case "save_example":
@@ -288,5 +290,50 @@ describe("app state", async () => {
     expect(app.review?.map((e) => e.path)).toEqual(walked);
     app.closeReview();
     expect(app.review).toBeNull();
+  });
+
+  it("keeps a banner when live updates stop, until the folder is reopened", async () => {
+    const reason = "Live updates stopped: the database failed. Reopen the folder to try again.";
+    await send([{ type: "watch_stopped", reason }]);
+    await send([{ type: "scan_started", root: root.path }]);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(app.watchStopped).toBe(reason);
+    calls.length = 0;
+    app.reopenFolder();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls[0]).toBe("open_folder");
+    expect(app.watchStopped).toBeNull();
+    expect(app.folder?.path).toBe(root.path);
+  });
+
+  it("never previews or tags a link to a file outside the folder", async () => {
+    const creds = entry("Links/credentials", { status: "outside_folder" });
+    files = [...files, creds];
+    await changed(creds.path);
+    expect(app.isEvidence(creds.path)).toBe(false);
+    expect(app.isEvidence("Operations/runbook.md")).toBe(true);
+
+    app.showPreview(creds.path);
+    expect(app.previewPath).toBeNull();
+    expect(app.toasts.at(-1)?.message).toMatch(/outside the evidence folder/);
+
+    // Read through a call: TypeScript would keep `picker` narrowed to the null set above.
+    const picker = () => app.picker;
+    app.picker = null;
+    app.selection = { paths: new Set([creds.path]), anchor: null, focus: null };
+    app.openPicker();
+    expect(picker()).toBeNull();
+
+    app.selection = {
+      paths: new Set([creds.path, "Operations/runbook.md"]),
+      anchor: null,
+      focus: null,
+    };
+    app.openPicker();
+    expect(picker()?.paths).toEqual(["Operations/runbook.md"]);
+    expect(app.toasts.at(-1)?.message).toBe(
+      "Left out 1 link to files outside the evidence folder: Dossier does not tag them.",
+    );
+    app.picker = null;
   });
 });

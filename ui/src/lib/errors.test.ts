@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toIpcError } from "./errors";
+import { isStoreError, toIpcError } from "./errors";
 
 describe("toIpcError", () => {
   it("passes the Rust side's errors through, dropping extra fields", () => {
@@ -21,5 +21,14 @@ describe("toIpcError", () => {
     });
     expect(toIpcError(undefined).code).toBe("internal");
     expect(toIpcError({ code: 7 }).code).toBe("internal");
+  });
+});
+
+describe("isStoreError", () => {
+  it("knows the errors of a store that cannot be opened", () => {
+    for (const code of ["store_damaged", "store_too_new", "store"])
+      expect(isStoreError({ code, message: "" })).toBe(true);
+    expect(isStoreError({ code: "folder_not_found", message: "" })).toBe(false);
+    expect(isStoreError(null)).toBe(false);
   });
 });

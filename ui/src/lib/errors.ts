@@ -17,3 +17,9 @@ function isIpcError(e: unknown): e is IpcError {
     typeof (e as IpcError).message === "string"
   );
 }
+
+/** The codes of a store that cannot be opened: while one stands, nothing else works. */
+const STORE_CODES = new Set(["store_damaged", "store_too_new", "store"]);
+
+export const isStoreError = (e: IpcError | null | undefined): e is IpcError =>
+  e != null && STORE_CODES.has(e.code);

@@ -7,7 +7,10 @@ import { app } from "./app.svelte";
 class ExportState {
   open = $state(false);
   format = $state<ExportFormat>("html");
-  /** Absolute path of the destination folder; the documents folder until the user picks one. */
+  /**
+   * Absolute path of the destination folder: the documents folder until the user picks one in
+   * the native dialog (the shell accepts no other).
+   */
   folder = $state("");
   running = $state(false);
   cancelling = $state(false);

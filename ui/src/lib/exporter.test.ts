@@ -7,6 +7,8 @@ import type { ExportSummary } from "./generated/ExportSummary";
 const calls: [string, unknown][] = [];
 let finish: ((summary: ExportSummary) => void) | null = null;
 let fail: ((error: unknown) => void) | null = null;
+/** What the native folder dialog answers: null when the user cancels it. */
+let chosen: string | null = null;
 
 function backend(cmd: string, args?: unknown): unknown {
   calls.push([cmd, args]);
@@ -14,7 +16,7 @@ function backend(cmd: string, args?: unknown): unknown {
     case "default_export_folder":
       return "/home/lead/Documents";
     case "choose_export_folder":
-      return null;
+      return chosen;
     case "export":
       return new Promise((resolve, reject) => {
         finish = resolve;
@@ -42,8 +44,10 @@ describe("export state", async () => {
     expect(exporter.folder).toBe("/home/lead/Documents");
   });
 
-  it("exports into the typed folder, shows progress, then the result", async () => {
-    exporter.folder = " /tmp/out ";
+  it("exports into the chosen folder, shows progress, then the result", async () => {
+    chosen = "/tmp/out";
+    await exporter.choose();
+    expect(exporter.folder).toBe("/tmp/out");
     exporter.format = "zip";
     const running = exporter.run("data-analytics-7.1");
     await tick();
@@ -79,7 +83,7 @@ describe("export state", async () => {
   it("reopens on the last folder without asking for the default again", async () => {
     calls.length = 0;
     await exporter.show();
-    expect(exporter.folder).toBe(" /tmp/out ");
+    expect(exporter.folder).toBe("/tmp/out");
     expect(exporter.error).toBeNull();
     expect(calls).toEqual([]);
   });

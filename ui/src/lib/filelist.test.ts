@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { matchesFilter, sortFiles, type FileFilter } from "./filelist";
+import {
+  isOutside,
+  linkTarget,
+  matchesFilter,
+  quickCounts,
+  sortFiles,
+  type FileFilter,
+} from "./filelist";
 import { entry } from "./test-data";
 
 const NO_FILTER: FileFilter = {
@@ -111,5 +118,52 @@ describe("sortFiles", () => {
 
   it("sorts by modification time", () => {
     expect(paths(sortFiles(all, "modified", "asc"))[0]).toBe(locked.path);
+  });
+});
+
+describe("files Dossier does not read", () => {
+  const doc = entry("Delivery/old SOW.doc", {
+    kind: "word",
+    status: "not_read",
+    detail: "Dossier does not read text from this format; tag it by hand",
+  });
+  const creds = entry("Links/credentials", {
+    status: "outside_folder",
+    detail: "a link to a file outside the evidence folder: Dossier does not read it",
+  });
+  const crashed = entry("Delivery/big.pdf", { kind: "pdf", status: "reader_failed" });
+  const link = entry("Links/SOW.pdf", { kind: "pdf", detail: "link to Templates/SOW.pdf" });
+  const files = [sow, gone, locked, doc, creds, crashed, link];
+  const kept = (quick: FileFilter["quick"]) =>
+    files.filter((f) => matchesFilter(f, { ...NO_FILTER, quick })).map((f) => f.path);
+
+  it("finds formats without a reader and links that leave the folder, each with a filter", () => {
+    expect(kept("not_read")).toEqual([doc.path]);
+    expect(kept("outside")).toEqual([creds.path]);
+  });
+
+  it("keeps 'Unreadable' for problems: a link that leaves the folder is one, a .doc is not", () => {
+    expect(kept("unreadable")).toEqual([locked.path, creds.path, crashed.path]);
+  });
+
+  it("counts what each quick filter keeps", () => {
+    expect(quickCounts(files, new Set([sow.path]))).toEqual({
+      all: 7,
+      untagged: 5,
+      suggested: 1,
+      missing: 1,
+      unreadable: 3,
+      not_read: 1,
+      outside: 1,
+    });
+  });
+
+  it("tells a link that leaves the folder from a link to a file of the folder", () => {
+    expect(isOutside(creds)).toBe(true);
+    expect(isOutside(link)).toBe(false);
+    expect(isOutside(undefined)).toBe(false);
+    expect(linkTarget(link)).toBe("Templates/SOW.pdf");
+    expect(linkTarget(creds)).toBeNull();
+    expect(linkTarget(entry("empty.txt", { detail: "empty file" }))).toBeNull();
   });
 });

@@ -3,7 +3,8 @@ import type { FileStatus } from "./generated/FileStatus";
 import { baseName, collator, isInside } from "./paths";
 import { hasControl } from "./tags";
 
-export type QuickFilter = "all" | "untagged" | "suggested" | "missing" | "unreadable";
+export type QuickFilter =
+  "all" | "untagged" | "suggested" | "missing" | "unreadable" | "not_read" | "outside";
 export type SortKey = "name" | "kind" | "size" | "modified" | "status";
 export type SortDir = "asc" | "desc";
 
@@ -31,11 +32,65 @@ export function matchesFilter(file: FileEntry, filter: FileFilter): boolean {
     case "missing":
       return file.status === "missing";
     case "unreadable":
-      return file.status !== "ok" && file.status !== "missing";
+      return isProblem(file.status);
+    case "not_read":
+      return file.status === "not_read";
+    case "outside":
+      return file.status === "outside_folder";
     case "all":
       return true;
   }
 }
+
+/**
+ * Mirrors dossier_core's `FileStatus::is_problem`: what the "Unreadable" filter finds. A format
+ * Dossier has no reader for is not a problem of the file; it has a filter of its own.
+ */
+export const isProblem = (status: FileStatus) =>
+  status !== "ok" && status !== "missing" && status !== "not_read";
+
+/**
+ * A link whose target lies outside the evidence folder: listed so the user sees it, never
+ * previewed, opened or tagged (the core refuses with `not_evidence`).
+ */
+export const isOutside = (file: FileEntry | undefined) => file?.status === "outside_folder";
+
+/** How many files each quick filter keeps (search, folder and control filters aside). */
+export function quickCounts(
+  files: readonly FileEntry[],
+  suggested: ReadonlySet<string>,
+): Record<QuickFilter, number> {
+  const c: Record<QuickFilter, number> = {
+    all: 0,
+    untagged: 0,
+    suggested: 0,
+    missing: 0,
+    unreadable: 0,
+    not_read: 0,
+    outside: 0,
+  };
+  for (const f of files) {
+    c.all++;
+    if (f.tags.length === 0) c.untagged++;
+    if (suggested.has(f.path)) c.suggested++;
+    if (f.status === "missing") c.missing++;
+    if (isProblem(f.status)) c.unreadable++;
+    if (f.status === "not_read") c.not_read++;
+    if (f.status === "outside_folder") c.outside++;
+  }
+  return c;
+}
+
+/**
+ * The detail of an indexed link to another file of the folder ("link to Templates/SOW.pdf"),
+ * as the core words it; null for anything else.
+ */
+export function linkTarget(file: FileEntry): string | null {
+  if (file.status !== "ok" || !file.detail?.startsWith(LINK_PREFIX)) return null;
+  return file.detail.slice(LINK_PREFIX.length) || null;
+}
+
+const LINK_PREFIX = "link to ";
 
 /** Problems first when sorting by status, so they surface at the top. */
 const STATUS_ORDER: Record<FileStatus, number> = {

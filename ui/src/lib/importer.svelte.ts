@@ -9,7 +9,7 @@ import { canImport, importSource, nothingToCheck, type ImportMode } from "./impo
 class ImportState {
   open = $state(false);
   mode = $state<ImportMode>("file");
-  /** Absolute path of the checklist file, typed or chosen. */
+  /** Absolute path of the checklist file chosen in the native dialog (none other is accepted). */
   path = $state("");
   text = $state("");
   checking = $state(false);

@@ -20,6 +20,8 @@ let answer: (() => unknown) | null = null;
 function backend(cmd: string, args?: unknown): unknown {
   calls.push([cmd, args]);
   switch (cmd) {
+    case "choose_checklist_file":
+      return "/home/lead/security-2026-02.txt";
     case "preview_import":
       return answer ? answer() : found;
     case "import_checklist":
@@ -54,24 +56,23 @@ describe("import state", async () => {
   const { importer } = await import("./importer.svelte");
   const { app } = await import("./app.svelte");
 
-  it("asks for a path before checking anything", async () => {
+  it("asks for a file chosen in the dialog before checking anything", async () => {
     importer.show();
     await importer.check();
     expect(calls).toEqual([]);
-    expect(importer.error?.message).toMatch(/path/);
+    expect(importer.error?.message).toBe("Choose a checklist file first.");
     expect(importer.preview).toBeNull();
   });
 
-  it("previews the typed file without saving, and an edit drops the preview", async () => {
-    importer.path = " /home/lead/security-2026-02.txt ";
-    importer.edited();
-    await importer.check();
-    expect(calls).toEqual([["preview_import", { path: "/home/lead/security-2026-02.txt" }]]);
+  it("previews the chosen file at once without saving, and a change drops the preview", async () => {
+    await importer.choose();
+    expect(names()).toEqual(["choose_checklist_file", "preview_import"]);
+    expect(calls[1][1]).toEqual({ path: "/home/lead/security-2026-02.txt" });
+    expect(importer.path).toBe("/home/lead/security-2026-02.txt");
     expect(importer.error).toBeNull();
     expect(importer.preview?.checklist.id).toBe("security-2026-02");
     expect(importer.ready).toBe(true);
-    importer.path += "x";
-    importer.edited();
+    importer.setMode("text");
     expect(importer.preview).toBeNull();
     expect(importer.ready).toBe(false);
   });

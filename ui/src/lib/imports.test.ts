@@ -36,7 +36,7 @@ describe("importSource", () => {
   it("has nothing to send for an empty path or blank text, and says what is missing", () => {
     expect(importSource("file", "  ", "text")).toBeNull();
     expect(importSource("text", "/a.txt", " \n\t")).toBeNull();
-    expect(nothingToCheck("file")).toMatch(/path/);
+    expect(nothingToCheck("file")).toMatch(/Choose a checklist file/);
     expect(nothingToCheck("text")).toMatch(/Paste/);
   });
 });

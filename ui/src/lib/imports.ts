@@ -13,7 +13,7 @@ import type { TagCarry } from "./generated/TagCarry";
 /** Where the checklist comes from: a file on disk, or text pasted into the dialog. */
 export type ImportMode = "file" | "text";
 
-/** What to send for the typed path or the pasted text; null while there is nothing. */
+/** What to send for the chosen file or the pasted text; null while there is nothing. */
 export function importSource(mode: ImportMode, path: string, text: string): ImportSource | null {
   if (mode === "file") {
     const trimmed = path.trim();
@@ -24,9 +24,7 @@ export function importSource(mode: ImportMode, path: string, text: string): Impo
 
 /** What to say when Check is pressed with nothing to check. */
 export function nothingToCheck(mode: ImportMode): string {
-  return mode === "file"
-    ? "Type the path of a checklist file, or choose one."
-    : "Paste the checklist's text first.";
+  return mode === "file" ? "Choose a checklist file first." : "Paste the checklist's text first.";
 }
 
 export const FORMAT_LABEL: Record<SourceFormat, string> = {

@@ -6,6 +6,7 @@ import {
   type PDFDocumentProxy,
 } from "pdfjs-dist/legacy/build/pdf.mjs";
 import workerUrl from "pdfjs-dist/legacy/build/pdf.worker.min.mjs?worker&url";
+import { refusalMessage } from "./evidence";
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 
@@ -13,7 +14,7 @@ export type { PDFDocumentProxy };
 
 export async function loadPdf(url: string): Promise<PDFDocumentProxy> {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`could not read the file (HTTP ${response.status})`);
+  if (!response.ok) throw new Error(refusalMessage(response.status, await response.text()));
   const data = new Uint8Array(await response.arrayBuffer());
   return getDocument({ data, isEvalSupported: false, enableXfa: false }).promise;
 }

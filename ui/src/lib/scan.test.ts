@@ -42,6 +42,15 @@ describe("applyBatch", () => {
     expect(out).toMatchObject({ scan: null, refetch: true, finished: summary });
   });
 
+  it("reports that live updates stopped, and why", () => {
+    const running = { done: 1, total: 80, current: "x", found: 80 };
+    const reason =
+      "Live updates stopped: the folder cannot be watched. Reopen the folder to try again.";
+    const out = applyBatch(running, [{ type: "watch_stopped", reason }]);
+    expect(out).toMatchObject({ scan: null, stopped: reason, unavailable: null, refetch: false });
+    expect(applyBatch(null, [{ type: "file_added", path: "a" }]).stopped).toBeNull();
+  });
+
   it("reports an unavailable folder and stops showing progress", () => {
     const running = { done: 1, total: 80, current: "x", found: 80 };
     const out = applyBatch(running, [{ type: "folder_unavailable", reason: "unmounted" }]);

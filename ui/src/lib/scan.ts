@@ -18,6 +18,8 @@ export interface BatchOutcome {
   refetch: boolean;
   finished: ScanSummary | null;
   unavailable: string | null;
+  /** Live updates of the folder stopped, and why: the watch sends nothing more. */
+  stopped: string | null;
 }
 
 const CHANGES = new Set<IndexEvent["type"]>([
@@ -32,7 +34,13 @@ const CHANGES = new Set<IndexEvent["type"]>([
 
 /** Folds one batch of index events into the scan state and what the UI must do next. */
 export function applyBatch(scan: ScanProgress | null, batch: readonly IndexEvent[]): BatchOutcome {
-  const out: BatchOutcome = { scan, refetch: false, finished: null, unavailable: null };
+  const out: BatchOutcome = {
+    scan,
+    refetch: false,
+    finished: null,
+    unavailable: null,
+    stopped: null,
+  };
   for (const event of batch) {
     if (CHANGES.has(event.type)) out.refetch = true;
     switch (event.type) {
@@ -58,6 +66,10 @@ export function applyBatch(scan: ScanProgress | null, batch: readonly IndexEvent
       case "folder_unavailable":
         out.scan = null;
         out.unavailable = event.reason;
+        break;
+      case "watch_stopped":
+        out.scan = null;
+        out.stopped = event.reason;
         break;
     }
   }

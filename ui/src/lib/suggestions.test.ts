@@ -4,6 +4,7 @@ import {
   describeStrong,
   formatConfidence,
   isStrong,
+  lookReason,
   nextOpen,
   reviewAction,
   reviewQueue,
@@ -132,5 +133,13 @@ describe("reviewAction", () => {
     expect(reviewAction("6")).toBeNull();
     expect(reviewAction("A")).toBeNull();
     expect(reviewAction("Enter")).toBeNull();
+  });
+});
+
+describe("lookReason", () => {
+  it("says a format without a reader is tagged by hand, and an image is looked at", () => {
+    const doc = entry("Delivery/old SOW.doc", { kind: "word", status: "not_read" });
+    expect(lookReason(doc)).toBe("Dossier cannot read this file's text: tag it by hand.");
+    expect(lookReason(entry(photo.path, { kind: "image" }))).toMatch(/^An image or a scan/);
   });
 });

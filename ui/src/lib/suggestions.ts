@@ -31,6 +31,16 @@ export function strongPaths(map: SuggestionMap): Set<string> {
   return new Set([...map.values()].filter((e) => strongOf(e).length > 0).map((e) => e.path));
 }
 
+/**
+ * Why a file with `needs_a_look` gets no suggestions: a format Dossier has no reader for, or
+ * an image or a scan with no text.
+ */
+export function lookReason(file: FileEntry | undefined): string {
+  return file?.status === "not_read"
+    ? "Dossier cannot read this file's text: tag it by hand."
+    : "An image or a scan: there is no text to suggest from. Preview it and tag it by hand.";
+}
+
 /** "PRJ-003 (96%), CSN-001 (82%)": a file's strong suggestions in a tooltip. */
 export function describeStrong(entry: FileSuggestions | undefined): string {
   return strongOf(entry)

@@ -17,7 +17,8 @@ missing_items: Array<string>,
  */
 files: Array<string>, 
 /**
- * Tagged files that are gone from the folder: shown, never counted.
+ * Tagged files that are gone from the folder, or are links that leave it: shown,
+ * never counted.
  */
 missing_files: Array<string>, 
 /**

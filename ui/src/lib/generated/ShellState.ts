@@ -12,6 +12,8 @@ folder: Root | null,
  */
 recent: Array<Root>, sample_folder: string, 
 /**
- * A folder given at start that could not be opened.
+ * Why the store could not be opened (`store_damaged`, `store_too_new`, `store`): then
+ * nothing else works until it is resolved. Otherwise a folder given at start that
+ * could not be opened (reported once).
  */
 startup_error: IpcError | null, };
