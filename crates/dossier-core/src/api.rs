@@ -736,7 +736,8 @@ impl Dossier {
             }
         }
         for row in index::all(self.store.conn(), root.id)? {
-            if listed.contains(row.path.as_str()) && row.missing_since.is_none() {
+            let packable = row.missing_since.is_none() && row.status.is_readable_evidence();
+            if packable && listed.contains(row.path.as_str()) {
                 let file = report::ReportFile {
                     absolute: index::absolute(&root.path, &row.raw_path),
                     hash: row.hash,
