@@ -1,0 +1,400 @@
+//! Each file's status says what Dossier could make of it, in words a practice lead
+//! understands: a format without a reader is "not read", not "ok" with no text; an
+//! encrypted PDF is "encrypted", not "damaged"; a reader that crashed is tried again;
+//! and no reason is a Rust panic message.
+
+mod support;
+
+use dossier_core::evidence::kind::FileKind;
+use dossier_core::evidence::status::FileStatus;
+use dossier_core::extract::pool::ExtractorPool;
+use std::path::{Path, PathBuf};
+use support::Env;
+
+const NOT_READ: &str = "Dossier does not read text from this format; tag it by hand";
+
+/// Bytes no reader makes sense of, the same on every run.
+fn noise(len: usize) -> Vec<u8> {
+    (0..len as u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect()
+}
+
+/// How the objects of a test PDF are indexed.
+#[derive(Clone, Copy, Debug)]
+enum Layout {
+    /// A classic `xref` table and `trailer`.
+    Table,
+    /// A cross-reference stream (PDF 1.5), whose dictionary is the trailer.
+    Stream,
+    /// A classic table whose every entry points seven bytes off, as a careless editing
+    /// tool leaves it: readable only once the table is rebuilt.
+    Shifted,
+}
+
+/// A one-page PDF with `font` as its font and, if given, `encrypt` as its /Encrypt
+/// dictionary (object 6, named in the trailer with an /ID).
+fn pdf(font: &str, encrypt: Option<&str>, layout: Layout) -> Vec<u8> {
+    let content = b"BT /F1 12 Tf 72 720 Td (Confidential pricing schedule) Tj ET";
+    let mut objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_vec(),
+        [
+            format!("<< /Length {} >>\nstream\n", content.len()).as_bytes(),
+            content,
+            b"\nendstream",
+        ]
+        .concat(),
+        font.as_bytes().to_vec(),
+    ];
+    let mut trailer = String::new();
+    if let Some(encrypt) = encrypt {
+        objects.push(encrypt.as_bytes().to_vec());
+        let id = "0123456789ABCDEF".repeat(2);
+        trailer = format!(" /Encrypt 6 0 R /ID [<{id}> <{id}>]");
+    }
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(o);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    match layout {
+        Layout::Table | Layout::Shifted => {
+            let shift = if matches!(layout, Layout::Shifted) {
+                7
+            } else {
+                0
+            };
+            let size = objects.len() + 1;
+            out.extend_from_slice(format!("xref\n0 {size}\n0000000000 65535 f \n").as_bytes());
+            for o in offsets {
+                out.extend_from_slice(format!("{:010} 00000 n \n", o + shift).as_bytes());
+            }
+            out.extend_from_slice(
+                format!("trailer\n<< /Size {size} /Root 1 0 R{trailer} >>\n").as_bytes(),
+            );
+        }
+        Layout::Stream => {
+            // Rows of [type, offset (4 bytes), generation (2 bytes)], the stream itself last.
+            let size = objects.len() + 2;
+            let mut rows = vec![0, 0, 0, 0, 0, 0xFF, 0xFF];
+            for o in offsets.iter().chain([&xref]) {
+                rows.push(1);
+                rows.extend_from_slice(&(*o as u32).to_be_bytes());
+                rows.extend_from_slice(&[0, 0]);
+            }
+            out.extend_from_slice(
+                format!(
+                    "{} 0 obj\n<< /Type /XRef /Size {size} /W [1 4 2] /Root 1 0 R{trailer} /Length {} >>\nstream\n",
+                    size - 1,
+                    rows.len()
+                )
+                .as_bytes(),
+            );
+            out.extend_from_slice(&rows);
+            out.extend_from_slice(b"\nendstream\nendobj\n");
+        }
+    }
+    out.extend_from_slice(format!("startxref\n{xref}\n%%EOF\n").as_bytes());
+    out
+}
+
+const HELVETICA: &str = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+
+fn hex(bytes: usize, digit: &str) -> String {
+    format!("<{}>", digit.repeat(bytes * 2))
+}
+
+/// Standard security handler dictionaries whose user password is not empty: RC4 with a
+/// 40-bit key, AES-128 and AES-256.
+fn encryption_dictionaries() -> [(&'static str, String); 3] {
+    [
+        (
+            "RC4-40",
+            format!(
+                "<< /Filter /Standard /V 1 /R 2 /Length 40 /P -3904 /O {} /U {} >>",
+                hex(32, "5A"),
+                hex(32, "C3")
+            ),
+        ),
+        (
+            "AES-128",
+            format!(
+                "<< /Filter /Standard /V 4 /R 4 /Length 128 /P -3904 /CF << /StdCF << /CFM /AESV2 /AuthEvent /DocOpen /Length 16 >> >> /StmF /StdCF /StrF /StdCF /O {} /U {} >>",
+                hex(32, "5A"),
+                hex(32, "C3")
+            ),
+        ),
+        (
+            "AES-256",
+            format!(
+                "<< /Filter /Standard /V 5 /R 6 /Length 256 /P -3904 /CF << /StdCF << /CFM /AESV3 /AuthEvent /DocOpen /Length 32 >> >> /StmF /StdCF /StrF /StdCF /O {} /U {} /OE {} /UE {} /Perms {} >>",
+                hex(48, "5A"),
+                hex(48, "C3"),
+                hex(32, "11"),
+                hex(32, "22"),
+                hex(16, "33")
+            ),
+        ),
+    ]
+}
+
+/// A real-world corpus file, used in place; `None` where the corpus is absent.
+fn real_world(rel: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/real-world/documents")
+        .join(rel);
+    path.is_file().then_some(path)
+}
+
+fn extract_in_place(pool: &ExtractorPool, path: &Path) -> (FileStatus, String) {
+    let size = std::fs::metadata(path).unwrap().len();
+    let out = pool.extract(path, FileKind::from_path(path), size);
+    (out.status, out.detail.unwrap_or_default())
+}
+
+#[test]
+fn formats_without_a_reader_are_not_read_rather_than_ok_with_no_text() {
+    let mut env = Env::new();
+    let legacy = [
+        "proposal.doc",
+        "kickoff.ppt",
+        "network.vsd",
+        "network.vsdx",
+        "proposal.odt",
+        "kickoff.odp",
+        "kickoff.key",
+        "brief.pages",
+    ];
+    for name in legacy {
+        std::fs::write(env.path(name), noise(2048)).unwrap();
+    }
+    // Binary bytes under a document's name: a renamed export, a corrupt sync.
+    std::fs::write(env.path("renamed-export.md"), noise(4096)).unwrap();
+    std::fs::write(env.path("corrupt-sync.txt"), noise(4096)).unwrap();
+    std::fs::write(env.path("diagram.png"), noise(512)).unwrap();
+    env.write("runbook.md", "Runbook: escalation paths");
+
+    env.scan();
+    let files = env.files();
+    for name in legacy
+        .iter()
+        .chain(&["renamed-export.md", "corrupt-sync.txt"])
+    {
+        let file = &files[*name];
+        assert_eq!(
+            (file.status, file.detail.as_deref()),
+            (FileStatus::NotRead, Some(NOT_READ)),
+            "{name}"
+        );
+    }
+    assert_eq!(
+        files["diagram.png"].status,
+        FileStatus::Ok,
+        "a picture has no text to read"
+    );
+    assert_eq!(files["runbook.md"].status, FileStatus::Ok);
+}
+
+#[test]
+fn real_legacy_office_and_visio_files_are_not_read() {
+    let env = Env::new();
+    for rel in [
+        "doc/opf_text_only.doc",
+        "doc/poi_20-Force-on-a-current-S00.doc",
+    ] {
+        let Some(path) = real_world(rel) else {
+            eprintln!("skipped: the real-world corpus is absent");
+            return;
+        };
+        assert_eq!(
+            extract_in_place(&env.pool, &path),
+            (FileStatus::NotRead, NOT_READ.into()),
+            "{rel}"
+        );
+    }
+    for folder in ["ppt", "vsd", "vsdx"] {
+        let Some(dir) = real_world("MANIFEST.csv").map(|m| m.with_file_name(folder)) else {
+            return;
+        };
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            assert_eq!(
+                extract_in_place(&env.pool, &path).0,
+                FileStatus::NotRead,
+                "{}",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn encrypted_pdfs_are_encrypted_not_damaged_however_their_xref_is_kept() {
+    let mut env = Env::new();
+    let mut names = Vec::new();
+    for (cipher, dictionary) in encryption_dictionaries() {
+        for layout in [Layout::Table, Layout::Stream, Layout::Shifted] {
+            let name = format!("{cipher}-{layout:?}.pdf");
+            std::fs::write(env.path(&name), pdf(HELVETICA, Some(&dictionary), layout)).unwrap();
+            names.push(name);
+        }
+    }
+    // The same file unencrypted with its table off is read once repaired: the repair is
+    // not what makes the others "encrypted".
+    std::fs::write(
+        env.path("plain-Shifted.pdf"),
+        pdf(HELVETICA, None, Layout::Shifted),
+    )
+    .unwrap();
+
+    env.scan();
+    let files = env.files();
+    for name in &names {
+        let file = &files[name];
+        assert_eq!(
+            (file.status, file.detail.as_deref()),
+            (FileStatus::Encrypted, Some("encrypted; not read for text")),
+            "{name}"
+        );
+    }
+    assert_eq!(files["plain-Shifted.pdf"].status, FileStatus::Ok);
+    assert_eq!(
+        env.dossier.search("pricing schedule", 5).unwrap()[0].path,
+        "plain-Shifted.pdf"
+    );
+}
+
+#[test]
+fn real_encrypted_pdfs_are_encrypted() {
+    let env = Env::new();
+    // Each of these needs a user password (pdftotext refuses them too).
+    for rel in [
+        "pdf/opf_encryption_openpassword.pdf",
+        "pdf/pdfjs_issue3371.pdf",
+        "pdf/pdfjs_saslprep-r6.pdf",
+        "pdf/pdfminer_aes-256-r6.pdf",
+    ] {
+        let Some(path) = real_world(rel) else {
+            eprintln!("skipped: the real-world corpus is absent");
+            return;
+        };
+        assert_eq!(
+            extract_in_place(&env.pool, &path).0,
+            FileStatus::Encrypted,
+            "{rel}"
+        );
+    }
+}
+
+/// A font whose widths disagree with its character range: pdf-extract asserts on it and
+/// panics.
+const LYING_WIDTHS: &str =
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 32 /LastChar 40 /Widths [500] >>";
+
+fn assert_plain_words(detail: &str, what: &str) {
+    for rust in [
+        "unwrap",
+        "panicked",
+        "index out of bounds",
+        "assertion",
+        "Err(",
+        "Xref",
+    ] {
+        assert!(!detail.contains(rust), "{what}: {detail:?} shows {rust:?}");
+    }
+}
+
+#[test]
+fn a_pdf_that_breaks_the_reader_is_explained_in_plain_words() {
+    let mut env = Env::new();
+    std::fs::write(
+        env.path("panics.pdf"),
+        pdf(LYING_WIDTHS, None, Layout::Table),
+    )
+    .unwrap();
+    std::fs::write(env.path("garbage.pdf"), b"%PDF-1.4\nnothing here but noise").unwrap();
+    std::fs::write(env.path("noise.pdf"), noise(4096)).unwrap();
+
+    env.scan();
+    let files = env.files();
+    let detail = |name: &str| {
+        let f = &files[name];
+        assert_eq!(f.status, FileStatus::Unreadable, "{name}: {:?}", f.detail);
+        f.detail.clone().unwrap_or_default()
+    };
+    assert_eq!(
+        detail("panics.pdf"),
+        "the PDF reader could not read this file"
+    );
+    for name in ["garbage.pdf", "noise.pdf"] {
+        assert_eq!(
+            detail(name),
+            "this PDF is damaged; the PDF reader could not read it",
+            "{name}"
+        );
+    }
+    for name in ["panics.pdf", "garbage.pdf", "noise.pdf"] {
+        assert_plain_words(&detail(name), name);
+    }
+}
+
+#[test]
+fn real_pdfs_that_break_the_reader_are_explained_in_plain_words() {
+    let env = Env::new();
+    for rel in [
+        "pdf/pdfjs_issue6410.pdf",
+        "pdf/pypdf_GeoTopo-komprimiert.pdf",
+        "pdf/plumber_empty.pdf",
+        "pdf/pdfminer_simple1.pdf",
+    ] {
+        let Some(path) = real_world(rel) else {
+            eprintln!("skipped: the real-world corpus is absent");
+            return;
+        };
+        let (_, detail) = extract_in_place(&env.pool, &path);
+        assert_plain_words(&detail, rel);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_whose_reader_crashed_is_read_again_at_the_next_scan() {
+    use std::os::unix::fs::PermissionsExt;
+    let mut env = Env::new();
+    env.write("runbook.md", "Runbook: escalation paths");
+    let crashing = env.dir.path().join("crashing-reader.sh");
+    std::fs::write(&crashing, "#!/bin/sh\nkill -SEGV $$\n").unwrap();
+    std::fs::set_permissions(&crashing, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let real = std::mem::replace(
+        &mut env.pool,
+        ExtractorPool::new(dossier_core::extract::pool::ExtractorConfig::with_program(
+            &crashing,
+        )),
+    );
+
+    env.scan();
+    let file = env.file("runbook.md");
+    assert_eq!(file.status, FileStatus::ReaderFailed);
+    assert_eq!(
+        file.detail.as_deref(),
+        Some("the text reader stopped unexpectedly; Dossier will try again at the next scan")
+    );
+
+    env.pool = real;
+    let (again, _) = env.scan();
+    assert_eq!(
+        again.changed, 1,
+        "read again although the file did not change"
+    );
+    assert_eq!(env.file("runbook.md").status, FileStatus::Ok);
+    assert_eq!(
+        env.dossier.search("escalation", 5).unwrap()[0].path,
+        "runbook.md"
+    );
+}
