@@ -1,8 +1,16 @@
 //! The SQLite store: one file in the app data dir, never inside the evidence folder.
+//!
+//! A store that exists is only ever opened, never created over: an empty, foreign or
+//! damaged file is refused as [`StoreError::Damaged`] (every tag may be in it), and
+//! [`move_aside`] makes room for a fresh store without deleting anything.
 
+mod create;
+mod damage;
 mod migrations;
 
-use rusqlite::Connection;
+pub use damage::move_aside;
+
+use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -13,8 +21,25 @@ pub enum StoreError {
         path: PathBuf,
         source: rusqlite::Error,
     },
+    #[error("cannot read the database at {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot create the database at {path}: {source}")]
+    Create {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("cannot create the folder for the database at {path}: {source}")]
     CreateDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("Dossier's database at {path} is damaged: {reason}. Nothing was changed: move it aside to start a fresh one, or restore it from a backup")]
+    Damaged { path: PathBuf, reason: String },
+    #[error("cannot move the database at {path} aside: {source}")]
+    MoveAside {
         path: PathBuf,
         source: std::io::Error,
     },
@@ -33,6 +58,7 @@ impl StoreError {
     pub fn code(&self) -> &'static str {
         match self {
             Self::TooNew { .. } => "store_too_new",
+            Self::Damaged { .. } => "store_damaged",
             _ => "store",
         }
     }
@@ -45,7 +71,7 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path` and migrates it.
+    /// Opens the database at `path` and migrates it, creating it only if nothing is there.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
@@ -53,12 +79,10 @@ impl Store {
                 source,
             })?;
         }
-        let mut conn = Connection::open(path).map_err(|source| StoreError::Open {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        configure(&conn)?;
-        migrations::migrate(&mut conn, path)?;
+        if !exists(path)? {
+            create::create(path)?;
+        }
+        let conn = open_existing(path)?;
         Ok(Self {
             conn,
             path: path.to_path_buf(),
@@ -78,10 +102,51 @@ impl Store {
     }
 }
 
+/// Whether anything (even a broken link) sits at `path`.
+fn exists(path: &Path) -> Result<bool, StoreError> {
+    match path.symlink_metadata() {
+        Ok(_) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(source) => Err(StoreError::Read {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// Opens a store that is already there, without SQLite's create flag, so a file that
+/// vanishes meanwhile is an error rather than a new empty store.
+fn open_existing(path: &Path) -> Result<Connection, StoreError> {
+    damage::check_header(path)?;
+    let flags = OpenFlags::default().difference(OpenFlags::SQLITE_OPEN_CREATE);
+    let mut conn = Connection::open_with_flags(path, flags).map_err(|source| StoreError::Open {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    // Checked before `configure`, whose switch to WAL would write to a foreign file.
+    let checked = conn
+        .busy_timeout(BUSY_TIMEOUT)
+        .map_err(StoreError::from)
+        .and_then(|()| damage::check_schema(&conn, path))
+        .and_then(|()| Ok(configure(&conn)?))
+        .and_then(|()| migrations::migrate(&mut conn, path));
+    match checked {
+        Ok(()) => Ok(conn),
+        Err(StoreError::Sql(e)) if damage::is_damage(&e) => Err(StoreError::Damaged {
+            path: path.to_path_buf(),
+            reason: damage::diagnose(&conn, &e),
+        }),
+        Err(e) => Err(e),
+    }
+}
+
+/// How long a write waits for another writer (a scan, the CLI) before giving up as busy.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// WAL lets the app read while a scan writes; foreign keys keep tags tied to real rows;
 /// NORMAL sync is crash-safe in WAL mode (a power cut may lose the last commit, never corrupt).
 fn configure(conn: &Connection) -> Result<(), rusqlite::Error> {
-    conn.busy_timeout(Duration::from_secs(10))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
