@@ -88,28 +88,17 @@ impl Source {
             path: shown.clone(),
             reason: in_words(&e),
         };
-        let regular = |meta: &Metadata| match not_a_file(meta) {
-            None => Ok(()),
-            Some("a folder") => Err(SourceError::Unreadable {
-                path: shown.clone(),
-                reason: "it is a folder, not a file".into(),
-            }),
-            Some(kind) => Err(SourceError::NotAFile {
-                path: shown.clone(),
-                kind,
-            }),
-        };
         let too_large = || SourceError::TooLarge {
             path: shown.clone(),
         };
         let meta = std::fs::metadata(path).map_err(unreadable)?;
-        regular(&meta)?;
+        regular(&shown, &meta)?;
         if meta.len() > MAX_SOURCE_BYTES {
             return Err(too_large());
         }
         let file = std::fs::File::open(path).map_err(unreadable)?;
         // Again on what was opened, in case the path was replaced in between.
-        regular(&file.metadata().map_err(unreadable)?)?;
+        regular(&shown, &file.metadata().map_err(unreadable)?)?;
         let bytes = read_at_most(file, MAX_SOURCE_BYTES)
             .map_err(unreadable)?
             .ok_or_else(too_large)?;
@@ -183,29 +172,43 @@ fn read_at_most(reader: impl Read, cap: u64) -> std::io::Result<Option<Vec<u8>>>
     Ok((bytes.len() as u64 <= cap).then_some(bytes))
 }
 
-/// What a path that is not a regular file is, in words.
-fn not_a_file(meta: &Metadata) -> Option<&'static str> {
+/// Refuses anything but a regular file: a folder, and what reading can block on or never
+/// finish (a named pipe, a device, a socket).
+fn regular(path: &str, meta: &Metadata) -> Result<(), SourceError> {
     let kind = meta.file_type();
     if kind.is_file() {
-        return None;
+        return Ok(());
     }
     if kind.is_dir() {
-        return Some("a folder");
+        return Err(SourceError::Unreadable {
+            path: path.into(),
+            reason: "it is a folder, not a file".into(),
+        });
     }
+    Err(SourceError::NotAFile {
+        path: path.into(),
+        kind: special_kind(kind),
+    })
+}
+
+/// What a path that is neither a file nor a folder is, in words.
+fn special_kind(kind: std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if kind.is_fifo() {
-            return Some("a named pipe");
+            return "a named pipe";
         }
         if kind.is_char_device() || kind.is_block_device() {
-            return Some("a device");
+            return "a device";
         }
         if kind.is_socket() {
-            return Some("a socket");
+            return "a socket";
         }
     }
-    Some("not a regular file")
+    #[cfg(not(unix))]
+    let _ = kind;
+    "not a regular file"
 }
 
 /// An I/O error as a practice lead would say it.
