@@ -53,8 +53,14 @@ pub enum IndexEvent {
     ScanFinished {
         summary: crate::evidence::scan::ScanSummary,
     },
-    /// The watched folder cannot be read (deleted, unmounted); watching goes on.
+    /// A scan could not run (the folder was deleted or unmounted, the database was busy);
+    /// watching goes on and the next change in the folder scans again.
     FolderUnavailable {
+        reason: String,
+    },
+    /// Live updates ended (the folder cannot be watched, the database failed): the last
+    /// event of a watch. `reason` is a sentence for the window.
+    WatchStopped {
         reason: String,
     },
 }
