@@ -377,6 +377,7 @@ pub fn watch_event(e: &IndexEvent, json: bool) {
         IndexEvent::FileMissing { path } => format!("missing  {path} (tags kept)"),
         IndexEvent::FileRemoved { path } => format!("removed  {path}"),
         IndexEvent::FolderUnavailable { reason } => format!("unavailable: {reason}"),
+        IndexEvent::WatchStopped { reason } => format!("stopped: {reason}"),
         IndexEvent::ScanStarted { .. }
         | IndexEvent::Walked { .. }
         | IndexEvent::Progress { .. }
