@@ -319,7 +319,10 @@ impl Dossier {
             None => None,
         };
         for file in files {
-            refuse_unreadable(&self.resolve_file(file)?)?;
+            let row = self.resolve_file(file)?;
+            if !row.status.is_readable_evidence() {
+                return Err(not_evidence(&row));
+            }
         }
         self.change_tags(files, |tx, id| {
             targets
@@ -502,8 +505,7 @@ impl Dossier {
         walk::readable_file(&root.path, rel).map_err(|refused| Error::NotEvidence {
             path: row.path.clone(),
             reason: refused.reason,
-        })?;
-        Ok(abs)
+        })
     }
 
     /// A preview of an indexed file.
@@ -926,12 +928,16 @@ fn refuse_unreadable(row: &FileRow) -> Result<(), Error> {
         });
     }
     if !row.status.is_readable_evidence() {
-        return Err(Error::NotEvidence {
-            path: row.path.clone(),
-            reason: row.detail.clone().unwrap_or_default(),
-        });
+        return Err(not_evidence(row));
     }
     Ok(())
+}
+
+fn not_evidence(row: &FileRow) -> Error {
+    Error::NotEvidence {
+        path: row.path.clone(),
+        reason: row.detail.clone().unwrap_or_default(),
+    }
 }
 
 /// Waivers and N/A need a reason a reviewer can read.

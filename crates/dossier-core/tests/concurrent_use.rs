@@ -37,7 +37,7 @@ fn tagging_while_a_big_scan_runs_never_fails() {
             summary.unwrap()
         })
     };
-    while env.files().len() < 100 {
+    while env.files().len() < 100 && scanning.load(Ordering::SeqCst) {
         std::thread::yield_now();
     }
 

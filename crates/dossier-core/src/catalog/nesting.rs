@@ -57,6 +57,11 @@ pub fn exceeds(html: &str, limit: usize) -> bool {
 /// (`<xmp>`, `<noscript>` …) are read as markup, which can only count deeper.
 const RAW_TEXT: [&str; 4] = ["script", "style", "textarea", "title"];
 
+/// Formatting elements: closed out of order, the ones above them are rebuilt, not closed.
+const FORMATTING: [&str; 14] = [
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+];
+
 const VOID: [&str; 19] = [
     "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img",
     "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
@@ -453,6 +458,12 @@ impl Stack {
             // Any other element: the nearest of its name, unless a special one is above it.
             for index in (0..self.0.len()).rev() {
                 let element = &self.0[index];
+                if element.is_html(&[name]) && FORMATTING.contains(&name) {
+                    // A misnested formatting end tag: the tree builder closes this one and
+                    // rebuilds the formatting elements above it, so they stay open here.
+                    self.0.remove(index);
+                    return;
+                }
                 if element.is_html(&[name]) {
                     self.0.truncate(index);
                     return;
@@ -663,6 +674,14 @@ mod tests {
         // The tree builder keeps both open: `</span>` cannot close across the `<div>`.
         let page = "<span><div></span>".repeat(1_000);
         assert!(exceeds(&page, 256));
+    }
+
+    #[test]
+    fn misnested_formatting_tags_count_as_deep_as_the_tree_builder_rebuilds_them() {
+        // `</b>` closes the `<b>`, and the tree builder reopens every `<i>` above it.
+        let page: String = (0..300).map(|k| format!("<b><i id={k}></b>x")).collect();
+        assert!(exceeds(&page, 256));
+        assert!(!exceeds(&"<b><i>x</b></i>".repeat(10_000), 3));
     }
 
     #[test]

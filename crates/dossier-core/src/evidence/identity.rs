@@ -68,16 +68,15 @@ pub enum HashError {
     Io(#[from] std::io::Error),
     #[error("the file kept growing while it was read; Dossier reads it again once it settles")]
     Growing,
-    #[error("reading the file stalled (a network share, or a cloud file not downloaded yet?); Dossier tries again at the next scan")]
+    #[error("reading the file stalled (a network share, or a cloud file not downloaded yet?); Dossier reads it again once it changes")]
     Stalled,
 }
 
 impl HashError {
+    /// Unreadable, not retried at every scan: a stalled read leaves a thread blocked, so the
+    /// file is read again only once its size or time changes (a placeholder downloaded).
     pub fn status(&self) -> FileStatus {
-        match self {
-            Self::Stalled => FileStatus::TimedOut,
-            Self::Io(_) | Self::Growing => FileStatus::Unreadable,
-        }
+        FileStatus::Unreadable
     }
 }
 

@@ -290,7 +290,15 @@ fn observe(root: &Path, job: &Job, pool: &ExtractorPool) -> Observed {
     observed.size = stat.size;
     observed.mtime_ns = stat.mtime_ns;
     observed.node = stat.node;
-    let abs = root.join(&job.found.rel);
+    // Read the file checked now, not whatever the link points to since the walk.
+    let abs = match super::walk::readable_file(root, &job.found.rel) {
+        Ok(canonical) => canonical,
+        Err(refused) => {
+            observed.status = refused.status;
+            observed.detail = Some(refused.reason);
+            return observed;
+        }
+    };
     match hash_file(&abs, stat.size) {
         Ok(h) => observed.hash = Some(h),
         Err(e) => {

@@ -113,9 +113,7 @@ pub fn walk(root: &Path, mut on_dir: impl FnMut(&Path)) -> Vec<Found> {
 fn follow_link(root: &Path, link: &Path) -> Option<Result<(FileStat, PathBuf), Refused>> {
     let target = match link.canonicalize() {
         Ok(t) => t,
-        Err(e) if e.raw_os_error() == Some(40) => {
-            return Some(Err(Refused::unreadable("symbolic link loop")))
-        }
+        Err(e) if is_link_loop(&e) => return Some(Err(Refused::unreadable("symbolic link loop"))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Some(Err(Refused::unreadable("broken symbolic link")))
         }
@@ -149,6 +147,17 @@ fn follow_link(root: &Path, link: &Path) -> Option<Result<(FileStat, PathBuf), R
             .map(|stat| (stat, inside.to_path_buf()))
             .map_err(|e| Refused::unreadable(format!("cannot read: {e}"))),
     )
+}
+
+#[cfg(unix)]
+fn is_link_loop(e: &std::io::Error) -> bool {
+    e.raw_os_error() == Some(libc::ELOOP)
+}
+
+/// Windows reports a link loop as an ordinary failure to follow the link.
+#[cfg(not(unix))]
+fn is_link_loop(_: &std::io::Error) -> bool {
+    false
 }
 
 /// The refusal of a link whose target lies outside the evidence folder. The target is not
