@@ -7,7 +7,7 @@
 //! old folder is served, and only files the core would preview as an image or a PDF are.
 
 use crate::state::Shell;
-use dossier_core::preview::Preview;
+use dossier_core::preview::{self, Preview};
 use std::io::Read;
 use std::path::Path;
 use tauri::http::{header, Request, Response, StatusCode};
@@ -110,20 +110,13 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, Refusal> {
 }
 
 fn media_type(path: &Path) -> &'static str {
-    let ext = path
+    let extension = path
         .extension()
         .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
         .unwrap_or_default();
-    match ext.as_str() {
+    match extension.to_ascii_lowercase().as_str() {
         "pdf" => "application/pdf",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "bmp" => "image/bmp",
-        "svg" => "image/svg+xml",
-        _ => "application/octet-stream",
+        other => preview::image_media_type(other).unwrap_or("application/octet-stream"),
     }
 }
 

@@ -48,10 +48,9 @@ pub fn of_file(abs: &Path, kind: FileKind, extracted: impl FnOnce() -> Option<St
     let path = abs.to_string_lossy().into_owned();
     match kind {
         FileKind::Pdf => Preview::Pdf { path },
-        FileKind::Image if ["png", "jpg", "jpeg", "gif", "webp", "bmp"].contains(&ext.as_str()) => {
+        FileKind::Image | FileKind::Diagram if image_media_type(&ext).is_some() => {
             Preview::Image { path }
         }
-        FileKind::Diagram if ext == "svg" => Preview::Image { path },
         FileKind::Text => match read_capped(abs) {
             Ok((text, truncated)) if ext == "md" || ext == "markdown" => {
                 Preview::Markdown { text, truncated }
@@ -68,6 +67,20 @@ pub fn of_file(abs: &Path, kind: FileKind, extracted: impl FnOnce() -> Option<St
             },
         },
     }
+}
+
+/// The media type of a picture the window can show, by extension; the app serves the
+/// bytes of an image preview with it.
+pub fn image_media_type(extension: &str) -> Option<&'static str> {
+    Some(match extension.to_ascii_lowercase().as_str() {
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "bmp" => "image/bmp",
+        "svg" => "image/svg+xml",
+        _ => return None,
+    })
 }
 
 fn read_capped(path: &Path) -> std::io::Result<(String, bool)> {

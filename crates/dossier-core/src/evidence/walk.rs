@@ -169,23 +169,42 @@ pub fn outside_folder() -> Refused {
     }
 }
 
-/// The canonical path of `rel` if it is a regular file inside `root` (canonical), links
-/// resolved: checked again right before a file is read, previewed, opened or copied, since
-/// the folder may have changed since the scan.
-pub fn readable_file(root: &Path, rel: &Path) -> Result<PathBuf, Refused> {
-    let path = root
-        .join(rel)
-        .canonicalize()
-        .map_err(|e| Refused::unreadable(format!("cannot read: {e}")))?;
-    if !path.starts_with(root) {
-        return Err(outside_folder());
+/// Why a path is not a regular file of the evidence folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotEvidence {
+    /// It resolves (links followed) to somewhere outside the folder.
+    OutsideFolder,
+    /// A folder, pipe or device: opening a pipe would wait for a writer for ever.
+    NotAFile,
+}
+
+/// The canonical path of `path` and its metadata if it is a regular file inside `root`
+/// (canonical), links resolved; an error if it cannot be resolved at all. Checked right
+/// before a file is hashed, read, previewed, opened or copied, since the folder may have
+/// changed since the scan.
+pub fn regular_file_inside(
+    root: &Path,
+    path: &Path,
+) -> std::io::Result<Result<(PathBuf, std::fs::Metadata), NotEvidence>> {
+    let real = path.canonicalize()?;
+    if !real.starts_with(root) {
+        return Ok(Err(NotEvidence::OutsideFolder));
     }
-    let meta =
-        std::fs::metadata(&path).map_err(|e| Refused::unreadable(format!("cannot read: {e}")))?;
+    let meta = std::fs::metadata(&real)?;
     if !meta.is_file() {
-        return Err(Refused::unreadable("not a regular file"));
+        return Ok(Err(NotEvidence::NotAFile));
     }
-    Ok(path)
+    Ok(Ok((real, meta)))
+}
+
+/// [`regular_file_inside`] for `rel` of the folder, with the refusal the user sees.
+pub fn readable_file(root: &Path, rel: &Path) -> Result<PathBuf, Refused> {
+    match regular_file_inside(root, &root.join(rel)) {
+        Ok(Ok((path, _))) => Ok(path),
+        Ok(Err(NotEvidence::OutsideFolder)) => Err(outside_folder()),
+        Ok(Err(NotEvidence::NotAFile)) => Err(Refused::unreadable("not a regular file")),
+        Err(e) => Err(Refused::unreadable(format!("cannot read: {e}"))),
+    }
 }
 
 #[cfg(test)]

@@ -4,10 +4,11 @@
 
 use super::names::Names;
 use super::report::{control_folder, NotCopied, Report};
-use super::source::{self, Refusal};
+use super::source;
 use super::staging::Staging;
 use super::{html, pdf, write_error, ExportError, ExportProgress};
 use crate::events::CancelToken;
+use crate::evidence::walk::NotEvidence;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::File;
 use std::io::{self, Read, Seek, Write};
@@ -69,13 +70,13 @@ pub fn links(entries: &[&PackEntry]) -> HashMap<(String, String), String> {
 }
 
 /// The report as the pack shows it: the tagged files left out are listed with why.
-fn with_left_out(report: &Report, left_out: BTreeMap<String, Refusal>) -> Report {
+fn with_left_out(report: &Report, left_out: BTreeMap<String, NotEvidence>) -> Report {
     let mut report = report.clone();
     report.not_copied = left_out
         .into_iter()
         .map(|(path, refusal)| NotCopied {
             path,
-            reason: refusal.reason().to_string(),
+            reason: source::reason(refusal).to_string(),
         })
         .collect();
     report
@@ -235,7 +236,7 @@ struct Meter<'a> {
     cancel: &'a CancelToken,
     done: u64,
     total: u64,
-    left_out: BTreeMap<String, Refusal>,
+    left_out: BTreeMap<String, NotEvidence>,
 }
 
 impl<'a> Meter<'a> {

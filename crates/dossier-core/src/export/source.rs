@@ -2,47 +2,36 @@
 //! the folder may have changed since the scan, and a pack goes to AWS. Only a regular file
 //! whose real location (links resolved) lies inside the evidence folder is opened.
 
+use crate::evidence::walk::{regular_file_inside, NotEvidence};
 use std::fs::{File, Metadata};
 use std::io;
 use std::path::Path;
 
 /// Why a tagged file was left out of a pack, in the words the pack's report shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Refusal {
-    OutsideFolder,
-    NotAFile,
-}
-
-impl Refusal {
-    pub fn reason(self) -> &'static str {
-        match self {
-            Self::OutsideFolder => {
-                "a link to a file outside the evidence folder: Dossier does not copy it"
-            }
-            Self::NotAFile => {
-                "not a regular file (a folder, pipe or device): Dossier does not copy it"
-            }
+pub fn reason(refusal: NotEvidence) -> &'static str {
+    match refusal {
+        NotEvidence::OutsideFolder => {
+            "a link to a file outside the evidence folder: Dossier does not copy it"
+        }
+        NotEvidence::NotAFile => {
+            "not a regular file (a folder, pipe or device): Dossier does not copy it"
         }
     }
 }
 
 /// What opening a source gave: the open file, a refusal to open it, or a read error.
-pub type Opened = Result<Result<File, Refusal>, io::Error>;
+pub type Opened = Result<Result<File, NotEvidence>, io::Error>;
 
-/// Opens `absolute` for copying if it is a regular file inside `root` (canonical). The
-/// type is checked before opening, since opening a pipe waits for a writer for ever.
+/// Opens `absolute` for copying if it is a regular file inside `root` (canonical), and
+/// still the file that was checked once open.
 pub fn open(root: &Path, absolute: &Path) -> Opened {
-    let real = absolute.canonicalize()?;
-    if !real.starts_with(root) {
-        return Ok(Err(Refusal::OutsideFolder));
-    }
-    let seen = std::fs::metadata(&real)?;
-    if !seen.is_file() {
-        return Ok(Err(Refusal::NotAFile));
-    }
+    let (real, seen) = match regular_file_inside(root, absolute)? {
+        Ok(found) => found,
+        Err(refusal) => return Ok(Err(refusal)),
+    };
     let file = File::open(&real)?;
     if !same_file(&seen, &file.metadata()?) {
-        return Ok(Err(Refusal::NotAFile));
+        return Ok(Err(NotEvidence::NotAFile));
     }
     Ok(Ok(file))
 }
@@ -86,7 +75,7 @@ mod tests {
         let (_dir, root) = root();
         std::fs::create_dir(root.join("sub")).unwrap();
         let opened = open(&root, &root.join("sub")).unwrap();
-        assert_eq!(opened.unwrap_err(), Refusal::NotAFile);
+        assert_eq!(opened.unwrap_err(), NotEvidence::NotAFile);
     }
 
     #[test]
@@ -111,9 +100,9 @@ mod tests {
         assert!(made.unwrap().success());
 
         let refusal = |p: &Path| open(&root, p).unwrap().err();
-        assert_eq!(refusal(&outside), Some(Refusal::OutsideFolder));
+        assert_eq!(refusal(&outside), Some(NotEvidence::OutsideFolder));
         assert_eq!(refusal(&inside), None);
-        assert_eq!(refusal(&device), Some(Refusal::OutsideFolder));
-        assert_eq!(refusal(&fifo), Some(Refusal::NotAFile));
+        assert_eq!(refusal(&device), Some(NotEvidence::OutsideFolder));
+        assert_eq!(refusal(&fifo), Some(NotEvidence::NotAFile));
     }
 }
