@@ -84,6 +84,22 @@ export async function launch({ prepare } = {}) {
   return { browser, folder, env, work, answerDialog, close };
 }
 
+/** Invokes a command the way the UI does and returns `{ ok: true, value }` or
+ * `{ ok: false, error }` (as JSON text in between: WebKitWebDriver does not pass a rejected
+ * promise's object back). */
+export async function invoke(browser, cmd, args = {}) {
+  const json = await browser.execute(
+    (cmd, args) =>
+      window.__TAURI_INTERNALS__.invoke(cmd, args).then(
+        (value) => JSON.stringify({ ok: true, value }),
+        (error) => JSON.stringify({ ok: false, error }),
+      ),
+    cmd,
+    args,
+  );
+  return JSON.parse(json);
+}
+
 /** Saves a PNG of the app window into docs/screenshots when SCREENSHOTS is set. */
 export async function screenshot(browser, name) {
   if (!process.env.SCREENSHOTS) return;

@@ -4,7 +4,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { launch } from "../harness.mjs";
+import { invoke, launch } from "../harness.mjs";
 
 const CHECKLIST = resolve(import.meta.dirname, "../../fixtures/checklists/security-2026-02.txt");
 
@@ -21,25 +21,10 @@ after(async () => {
   await app?.close();
 });
 
-/** Invokes a command the way the UI does and returns its result or its error object
- * (as JSON text: WebKitWebDriver does not pass a rejected promise's object back). */
-async function invoke(cmd, args) {
-  const json = await app.browser.execute(
-    (cmd, args) =>
-      window.__TAURI_INTERNALS__.invoke(cmd, args).then(
-        (value) => JSON.stringify({ ok: true, value }),
-        (error) => JSON.stringify({ ok: false, error }),
-      ),
-    cmd,
-    args,
-  );
-  return JSON.parse(json);
-}
-
 test("paths outside the evidence folder are refused", async () => {
   for (const path of ["/etc/passwd", "../../etc/passwd"]) {
     for (const cmd of ["open_file", "reveal_file", "preview"]) {
-      const res = await invoke(cmd, { path });
+      const res = await invoke(app.browser, cmd, { path });
       assert.equal(res.ok, false, `${cmd} ${path} must be refused`);
       assert.equal(res.error.code, "outside_folder", `${cmd} ${path}: ${JSON.stringify(res.error)}`);
     }
@@ -47,79 +32,79 @@ test("paths outside the evidence folder are refused", async () => {
 });
 
 test("unknown controls and oversized input get coded errors", async () => {
-  const files = await invoke("files", {});
+  const files = await invoke(app.browser, "files", {});
   const path = files.value[0].path;
-  const unknown = await invoke("tag", { paths: [path], controls: ["PRJ-03"], note: null });
+  const unknown = await invoke(app.browser, "tag", { paths: [path], controls: ["PRJ-03"], note: null });
   assert.equal(unknown.error.code, "unknown_control");
   assert.match(unknown.error.message, /PRJ-003/);
-  const huge = await invoke("tag", { paths: [path], controls: ["PRJ-003"], note: "x".repeat(10000) });
+  const huge = await invoke(app.browser, "tag", { paths: [path], controls: ["PRJ-003"], note: "x".repeat(10000) });
   assert.equal(huge.error.code, "invalid_input");
-  const longPath = await invoke("preview", { path: "a/".repeat(3000) });
+  const longPath = await invoke(app.browser, "preview", { path: "a/".repeat(3000) });
   assert.equal(longPath.error.code, "invalid_input");
-  const checklist = await invoke("coverage", { checklist: "no-such-checklist" });
+  const checklist = await invoke(app.browser, "coverage", { checklist: "no-such-checklist" });
   assert.equal(checklist.error.code, "unknown_checklist");
 });
 
 test("sessions and exports refuse bad input with coded errors", async () => {
-  const zero = await invoke("start_session", { checklist: "data-analytics", plannedMinutes: 0 });
+  const zero = await invoke(app.browser, "start_session", { checklist: "data-analytics", plannedMinutes: 0 });
   assert.equal(zero.error.code, "bad_duration");
-  const session = await invoke("start_session", { checklist: "data-analytics", plannedMinutes: 30 });
+  const session = await invoke(app.browser, "start_session", { checklist: "data-analytics", plannedMinutes: 30 });
   assert.equal(session.ok, true, JSON.stringify(session));
   const id = session.value.id;
-  const unknown = await invoke("record_outcome", {
+  const unknown = await invoke(app.browser, "record_outcome", {
     id,
     control: "PRJ-03",
     outcome: "met",
     note: null,
   });
   assert.equal(unknown.error.code, "unknown_control");
-  const other = await invoke("session", { id: id + 1000 });
+  const other = await invoke(app.browser, "session", { id: id + 1000 });
   assert.equal(other.error.code, "unknown_session");
-  const longNote = await invoke("record_outcome", {
+  const longNote = await invoke(app.browser, "record_outcome", {
     id,
     control: "PRJ-003",
     outcome: "follow_up",
     note: "x".repeat(10000),
   });
   assert.equal(longNote.error.code, "invalid_input");
-  const state = await invoke("shell_state", {});
+  const state = await invoke(app.browser, "shell_state", {});
   app.answerDialog(state.value.folder.path);
-  await invoke("choose_export_folder", {});
-  const inside = await invoke("export", {
+  await invoke(app.browser, "choose_export_folder", {});
+  const inside = await invoke(app.browser, "export", {
     checklist: "data-analytics",
     format: "html",
     folder: state.value.folder.path,
   });
   assert.equal(inside.error.code, "export_inside_evidence_folder");
-  const reveal = await invoke("reveal_export", { path: "/etc/passwd" });
+  const reveal = await invoke(app.browser, "reveal_export", { path: "/etc/passwd" });
   assert.equal(reveal.error.code, "outside_folder");
-  await invoke("end_session", { id });
+  await invoke(app.browser, "end_session", { id });
 });
 
 test("suggested tags refuse paths outside the folder and unknown controls", async () => {
-  const files = await invoke("files", {});
+  const files = await invoke(app.browser, "files", {});
   const path = files.value[0].path;
   for (const [cmd, args] of [
     ["suggestions", { path: "/etc/passwd" }],
     ["reject_suggestion", { path: "../../etc/passwd", control: "PRJ-003" }],
   ]) {
-    const res = await invoke(cmd, args);
+    const res = await invoke(app.browser, cmd, args);
     assert.equal(res.error?.code, "outside_folder", `${cmd}: ${JSON.stringify(res)}`);
   }
   for (const [cmd, args] of [
     ["suggestions_for", { control: "PRJ-03" }],
     ["reject_suggestion", { path, control: "PRJ-03" }],
   ]) {
-    const res = await invoke(cmd, args);
+    const res = await invoke(app.browser, cmd, args);
     assert.equal(res.error?.code, "unknown_control", `${cmd}: ${JSON.stringify(res)}`);
   }
 });
 
 test("checklist import refuses bad input with coded errors and saves nothing", async () => {
-  const before = (await invoke("catalog", {})).value.length;
+  const before = (await invoke(app.browser, "catalog", {})).value.length;
   for (const path of ["/no/such/checklist.txt", "/etc"]) {
     app.answerDialog(path);
-    await invoke("choose_checklist_file", {});
+    await invoke(app.browser, "choose_checklist_file", {});
   }
   const cases = [
     [{}, "invalid_input"],
@@ -130,35 +115,35 @@ test("checklist import refuses bad input with coded errors and saves nothing", a
     [{ text: "AWS Notes\nno controls here" }, "no_controls"],
   ];
   for (const [args, code] of cases) {
-    const res = await invoke("import_checklist", args);
+    const res = await invoke(app.browser, "import_checklist", args);
     assert.equal(res.ok, false, `${JSON.stringify(args).slice(0, 60)} must be refused`);
     assert.equal(res.error.code, code, JSON.stringify(res.error).slice(0, 300));
   }
-  const builtin = await invoke("remove_checklist", { id: "data-analytics-7.1" });
+  const builtin = await invoke(app.browser, "remove_checklist", { id: "data-analytics-7.1" });
   assert.equal(builtin.error.code, "builtin_checklist");
-  assert.equal((await invoke("catalog", {})).value.length, before);
+  assert.equal((await invoke(app.browser, "catalog", {})).value.length, before);
 });
 
 test("a folder, an export destination or a checklist file the user did not choose is refused", async () => {
-  const open = (await invoke("shell_state", {})).value;
+  const open = (await invoke(app.browser, "shell_state", {})).value;
   const elsewhere = dirname(app.folder);
   for (const path of ["/etc", elsewhere]) {
-    const res = await invoke("open_folder", { path });
+    const res = await invoke(app.browser, "open_folder", { path });
     assert.equal(res.error?.code, "path_not_chosen", `open_folder ${path}: ${JSON.stringify(res)}`);
   }
-  const exported = await invoke("export", { checklist: "data-analytics", format: "html", folder: elsewhere });
+  const exported = await invoke(app.browser, "export", { checklist: "data-analytics", format: "html", folder: elsewhere });
   assert.equal(exported.error?.code, "path_not_chosen", JSON.stringify(exported));
   for (const cmd of ["preview_import", "import_checklist"]) {
-    const res = await invoke(cmd, { path: CHECKLIST });
+    const res = await invoke(app.browser, cmd, { path: CHECKLIST });
     assert.equal(res.error?.code, "path_not_chosen", `${cmd}: ${JSON.stringify(res)}`);
   }
-  assert.equal((await invoke("shell_state", {})).value.folder.path, open.folder.path, "the open folder is unchanged");
+  assert.equal((await invoke(app.browser, "shell_state", {})).value.folder.path, open.folder.path, "the open folder is unchanged");
 
   app.answerDialog(CHECKLIST);
-  assert.equal((await invoke("choose_checklist_file", {})).value, CHECKLIST);
-  const chosen = await invoke("preview_import", { path: CHECKLIST });
+  assert.equal((await invoke(app.browser, "choose_checklist_file", {})).value, CHECKLIST);
+  const chosen = await invoke(app.browser, "preview_import", { path: CHECKLIST });
   assert.equal(chosen.ok, true, `a chosen checklist file is read: ${JSON.stringify(chosen).slice(0, 300)}`);
-  const recent = await invoke("open_folder", { path: open.recent[0].path });
+  const recent = await invoke(app.browser, "open_folder", { path: open.recent[0].path });
   assert.equal(recent.ok, true, `a recent folder reopens: ${JSON.stringify(recent)}`);
 });
 
@@ -189,10 +174,10 @@ test("after switching folder, no file of the old folder is served to the window"
   mkdirSync(other);
   cpSync(old, join(other, "team.jpg"));
   app.answerDialog(other);
-  const opened = await invoke("pick_folder", {});
+  const opened = await invoke(app.browser, "pick_folder", {});
   assert.equal(opened.ok, true, JSON.stringify(opened));
   await app.browser.waitUntil(
-    async () => ((await invoke("files", {})).value ?? []).some((f) => f.path === "team.jpg"),
+    async () => ((await invoke(app.browser, "files", {})).value ?? []).some((f) => f.path === "team.jpg"),
     { timeout: 20000, interval: 100, timeoutMsg: "the new folder was never indexed" },
   );
 

@@ -5,7 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { launch } from "../harness.mjs";
+import { invoke, launch } from "../harness.mjs";
 
 const WAIT = { timeout: 20000, interval: 100 };
 
@@ -30,36 +30,22 @@ after(async () => {
   await app?.close();
 });
 
-/** Invokes a command the way the UI does and returns its result or its error object. */
-async function invoke(cmd, args = {}) {
-  const json = await app.browser.execute(
-    (cmd, args) =>
-      window.__TAURI_INTERNALS__.invoke(cmd, args).then(
-        (value) => JSON.stringify({ ok: true, value }),
-        (error) => JSON.stringify({ ok: false, error }),
-      ),
-    cmd,
-    args,
-  );
-  return JSON.parse(json);
-}
-
 test("the window opens on a damaged database and reports it with its code", async () => {
   for (let i = 0; i < 2; i++) {
-    const state = await invoke("shell_state");
+    const state = await invoke(app.browser, "shell_state");
     assert.equal(state.ok, true, JSON.stringify(state));
     assert.equal(state.value.startup_error?.code, "store_damaged", JSON.stringify(state.value));
     assert.equal(state.value.folder, null);
   }
   for (const cmd of ["files", "open_sample_folder"]) {
-    const res = await invoke(cmd);
+    const res = await invoke(app.browser, cmd);
     assert.equal(res.error?.code, "store_damaged", `${cmd}: ${JSON.stringify(res)}`);
   }
   assert.equal(statSync(db).size, 0, "nothing was created over the damaged store");
 });
 
 test("moving it aside keeps the damaged file and starts a fresh store the app works with", async () => {
-  const moved = await invoke("move_damaged_store_aside");
+  const moved = await invoke(app.browser, "move_damaged_store_aside");
   assert.equal(moved.ok, true, JSON.stringify(moved));
   const { moved_to, state } = moved.value;
   assert.notEqual(moved_to, db);
@@ -69,12 +55,12 @@ test("moving it aside keeps the damaged file and starts a fresh store the app wo
   assert.equal(state.startup_error, null, JSON.stringify(state));
   assert.ok(statSync(db).size > 0, "a fresh store is in place");
 
-  const opened = await invoke("open_sample_folder");
+  const opened = await invoke(app.browser, "open_sample_folder");
   assert.equal(opened.ok, true, JSON.stringify(opened));
-  await app.browser.waitUntil(async () => ((await invoke("files")).value ?? []).length > 0, {
+  await app.browser.waitUntil(async () => ((await invoke(app.browser, "files")).value ?? []).length > 0, {
     ...WAIT,
     timeoutMsg: "the sample folder was never indexed in the fresh store",
   });
-  const again = await invoke("move_damaged_store_aside");
+  const again = await invoke(app.browser, "move_damaged_store_aside");
   assert.equal(again.error?.code, "store_not_damaged", JSON.stringify(again));
 });
