@@ -5,10 +5,8 @@
 
 mod support;
 
-use dossier_core::events::CancelToken;
 use dossier_core::export::ExportFormat;
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::Path;
 use support::Env;
 
@@ -37,48 +35,21 @@ fn awkward() -> Env {
 
 /// Pack-relative path → content of every copy (not the report).
 fn copies(format: ExportFormat, out: &Path) -> BTreeMap<String, String> {
-    let mut files = BTreeMap::new();
-    if format == ExportFormat::Zip {
-        let mut archive = zip::ZipArchive::new(std::fs::File::open(out).unwrap()).unwrap();
-        for i in 0..archive.len() {
-            let mut f = archive.by_index(i).unwrap();
-            let name = f.name().unwrap().split_once('/').unwrap().1.to_string();
-            if name.starts_with("index.") {
-                continue;
-            }
-            let mut text = String::new();
-            f.read_to_string(&mut text).unwrap();
-            files.insert(name, text);
-        }
-    } else {
-        for e in walkdir::WalkDir::new(out) {
-            let e = e.unwrap();
-            if e.file_type().is_file() {
-                let rel = e.path().strip_prefix(out).unwrap();
-                let text = std::fs::read(e.path()).unwrap();
-                let text = String::from_utf8_lossy(&text).into_owned();
-                files.insert(rel.to_string_lossy().into_owned(), text);
-            }
-        }
-    }
-    files.retain(|k, _| !k.starts_with("index."));
-    files
+    support::pack_files(format, out)
+        .into_iter()
+        .filter(|(name, _)| !name.starts_with("index."))
+        .map(|(name, bytes)| (name, String::from_utf8_lossy(&bytes).into_owned()))
+        .collect()
 }
 
 #[test]
 fn long_and_empty_names_are_packed_under_names_the_system_can_hold() {
     let env = awkward();
-    let dir = env.dir.path().join("exports");
-    std::fs::create_dir_all(&dir).unwrap();
     for (name, format) in [
         ("pack", ExportFormat::Pack),
         ("pack.zip", ExportFormat::Zip),
     ] {
-        let out = dir.join(name);
-        let summary = env
-            .dossier
-            .export(DA, format, &out, &mut |_| {}, &CancelToken::default())
-            .unwrap_or_else(|e| panic!("{format:?}: {} {e}", e.code()));
+        let (out, summary) = env.export(DA, format, name);
         assert_eq!(summary.files, 3, "{format:?}");
         let files = copies(format, &out);
         let mut contents: Vec<&str> = files.values().map(String::as_str).collect();

@@ -7,12 +7,9 @@
 
 mod support;
 
-use dossier_core::events::CancelToken;
 use dossier_core::export::{ExportFormat, ExportSummary};
-use std::collections::BTreeMap;
-use std::io::Read;
-use std::path::{Path, PathBuf};
-use support::{snapshot, Env};
+use std::path::PathBuf;
+use support::{pack_files, snapshot, Env};
 
 const DA: &str = "data-analytics-7.1";
 const SECRET: &str = "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG";
@@ -41,47 +38,12 @@ fn swapped() -> Env {
     env
 }
 
-fn export(env: &Env, format: ExportFormat, out: &Path) -> ExportSummary {
+/// Exports to `name`, proving the evidence folder untouched by it.
+fn export(env: &Env, format: ExportFormat, name: &str) -> (PathBuf, ExportSummary) {
     let before = snapshot(&env.folder);
-    let summary = env
-        .dossier
-        .export(DA, format, out, &mut |_| {}, &CancelToken::default())
-        .unwrap_or_else(|e| panic!("{format:?}: {} {e}", e.code()));
+    let exported = env.export(DA, format, name);
     assert_eq!(snapshot(&env.folder), before);
-    summary
-}
-
-fn out(env: &Env, name: &str) -> PathBuf {
-    let dir = env.dir.path().join("exports");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
-}
-
-/// The pack's files by relative path, from a folder or a ZIP.
-fn pack_files(format: ExportFormat, out: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    if format == ExportFormat::Zip {
-        let mut archive = zip::ZipArchive::new(std::fs::File::open(out).unwrap()).unwrap();
-        for i in 0..archive.len() {
-            let mut f = archive.by_index(i).unwrap();
-            let name = f.name().unwrap().split_once('/').unwrap().1.to_string();
-            let mut bytes = Vec::new();
-            f.read_to_end(&mut bytes).unwrap();
-            files.insert(name, bytes);
-        }
-    } else {
-        for e in walkdir::WalkDir::new(out) {
-            let e = e.unwrap();
-            if e.file_type().is_file() {
-                let rel = e.path().strip_prefix(out).unwrap();
-                files.insert(
-                    rel.to_string_lossy().into_owned(),
-                    std::fs::read(e.path()).unwrap(),
-                );
-            }
-        }
-    }
-    files
+    exported
 }
 
 #[test]
@@ -91,8 +53,7 @@ fn a_tagged_file_swapped_for_a_link_outside_the_folder_is_not_packed_and_the_rep
         ("pack", ExportFormat::Pack),
         ("pack.zip", ExportFormat::Zip),
     ] {
-        let out = out(&env, name);
-        let summary = export(&env, format, &out);
+        let (out, summary) = export(&env, format, name);
         assert_eq!(
             summary.files, 1,
             "{format:?}: only the RCA record is copied"
@@ -133,8 +94,7 @@ fn a_tagged_file_swapped_for_a_link_outside_the_folder_is_not_packed_and_the_rep
 #[test]
 fn the_pdf_in_the_pack_names_the_file_left_out() {
     let env = swapped();
-    let out = out(&env, "pack");
-    export(&env, ExportFormat::Pack, &out);
+    let (out, _) = export(&env, ExportFormat::Pack, "pack");
     let text = std::process::Command::new("pdftotext")
         .args(["-layout", out.join("index.pdf").to_str().unwrap(), "-"])
         .output()

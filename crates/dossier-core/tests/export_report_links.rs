@@ -6,7 +6,6 @@
 
 mod support;
 
-use dossier_core::events::CancelToken;
 use dossier_core::export::ExportFormat;
 use std::path::{Component, Path, PathBuf};
 use support::Env;
@@ -61,19 +60,8 @@ fn resolve(base: &Path, href: &str) -> PathBuf {
 #[test]
 fn a_backslash_in_a_file_name_stays_in_the_name_of_the_link() {
     let env = tagged();
-    let dir = env.dir.path().join("exports");
-    std::fs::create_dir_all(&dir).unwrap();
-    let out = dir.join("index.html");
-    env.dossier
-        .export(
-            DA,
-            ExportFormat::Html,
-            &out,
-            &mut |_| {},
-            &CancelToken::default(),
-        )
-        .unwrap();
-    let base = dir.canonicalize().unwrap();
+    let (out, _) = env.export(DA, ExportFormat::Html, "index.html");
+    let base = out.parent().unwrap().canonicalize().unwrap();
     let mut targets: Vec<PathBuf> = links(&std::fs::read_to_string(&out).unwrap())
         .iter()
         .map(|href| resolve(&base, href))
@@ -88,16 +76,7 @@ fn a_backslash_in_a_file_name_stays_in_the_name_of_the_link() {
 #[test]
 fn every_link_of_a_pack_report_leads_to_a_copy_inside_the_pack() {
     let env = tagged();
-    let out = env.dir.path().join("pack");
-    env.dossier
-        .export(
-            DA,
-            ExportFormat::Pack,
-            &out,
-            &mut |_| {},
-            &CancelToken::default(),
-        )
-        .unwrap();
+    let (out, _) = env.export(DA, ExportFormat::Pack, "pack");
     let links = links(&std::fs::read_to_string(out.join("index.html")).unwrap());
     assert_eq!(links.len(), 2);
     for href in links {

@@ -8,6 +8,7 @@ mod support;
 use dossier_core::evidence::kind::FileKind;
 use dossier_core::evidence::status::FileStatus;
 use dossier_core::extract::pool::ExtractorPool;
+use dossier_fixtures as fx;
 use std::path::{Path, PathBuf};
 use support::Env;
 
@@ -19,92 +20,6 @@ fn noise(len: usize) -> Vec<u8> {
         .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
         .collect()
 }
-
-/// How the objects of a test PDF are indexed.
-#[derive(Clone, Copy, Debug)]
-enum Layout {
-    /// A classic `xref` table and `trailer`.
-    Table,
-    /// A cross-reference stream (PDF 1.5), whose dictionary is the trailer.
-    Stream,
-    /// A classic table whose every entry points seven bytes off, as a careless editing
-    /// tool leaves it: readable only once the table is rebuilt.
-    Shifted,
-}
-
-/// A one-page PDF with `font` as its font and, if given, `encrypt` as its /Encrypt
-/// dictionary (object 6, named in the trailer with an /ID).
-fn pdf(font: &str, encrypt: Option<&str>, layout: Layout) -> Vec<u8> {
-    let content = b"BT /F1 12 Tf 72 720 Td (Confidential pricing schedule) Tj ET";
-    let mut objects: Vec<Vec<u8>> = vec![
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_vec(),
-        [
-            format!("<< /Length {} >>\nstream\n", content.len()).as_bytes(),
-            content,
-            b"\nendstream",
-        ]
-        .concat(),
-        font.as_bytes().to_vec(),
-    ];
-    let mut trailer = String::new();
-    if let Some(encrypt) = encrypt {
-        objects.push(encrypt.as_bytes().to_vec());
-        let id = "0123456789ABCDEF".repeat(2);
-        trailer = format!(" /Encrypt 6 0 R /ID [<{id}> <{id}>]");
-    }
-    let mut out = b"%PDF-1.7\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-        out.extend_from_slice(o);
-        out.extend_from_slice(b"\nendobj\n");
-    }
-    let xref = out.len();
-    match layout {
-        Layout::Table | Layout::Shifted => {
-            let shift = if matches!(layout, Layout::Shifted) {
-                7
-            } else {
-                0
-            };
-            let size = objects.len() + 1;
-            out.extend_from_slice(format!("xref\n0 {size}\n0000000000 65535 f \n").as_bytes());
-            for o in offsets {
-                out.extend_from_slice(format!("{:010} 00000 n \n", o + shift).as_bytes());
-            }
-            out.extend_from_slice(
-                format!("trailer\n<< /Size {size} /Root 1 0 R{trailer} >>\n").as_bytes(),
-            );
-        }
-        Layout::Stream => {
-            // Rows of [type, offset (4 bytes), generation (2 bytes)], the stream itself last.
-            let size = objects.len() + 2;
-            let mut rows = vec![0, 0, 0, 0, 0, 0xFF, 0xFF];
-            for o in offsets.iter().chain([&xref]) {
-                rows.push(1);
-                rows.extend_from_slice(&(*o as u32).to_be_bytes());
-                rows.extend_from_slice(&[0, 0]);
-            }
-            out.extend_from_slice(
-                format!(
-                    "{} 0 obj\n<< /Type /XRef /Size {size} /W [1 4 2] /Root 1 0 R{trailer} /Length {} >>\nstream\n",
-                    size - 1,
-                    rows.len()
-                )
-                .as_bytes(),
-            );
-            out.extend_from_slice(&rows);
-            out.extend_from_slice(b"\nendstream\nendobj\n");
-        }
-    }
-    out.extend_from_slice(format!("startxref\n{xref}\n%%EOF\n").as_bytes());
-    out
-}
-
-const HELVETICA: &str = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
 
 fn hex(bytes: usize, digit: &str) -> String {
     format!("<{}>", digit.repeat(bytes * 2))
@@ -239,17 +154,17 @@ fn encrypted_pdfs_are_encrypted_not_damaged_however_their_xref_is_kept() {
     let mut env = Env::new();
     let mut names = Vec::new();
     for (cipher, dictionary) in encryption_dictionaries() {
-        for layout in [Layout::Table, Layout::Stream, Layout::Shifted] {
-            let name = format!("{cipher}-{layout:?}.pdf");
-            std::fs::write(env.path(&name), pdf(HELVETICA, Some(&dictionary), layout)).unwrap();
+        for xref in [fx::Xref::Table, fx::Xref::Stream, fx::Xref::Shifted] {
+            let name = format!("{cipher}-{xref:?}.pdf");
+            fx::write_encrypted_pdf_with(&env.path(&name), &dictionary, xref).unwrap();
             names.push(name);
         }
     }
     // The same file unencrypted with its table off is read once repaired: the repair is
     // not what makes the others "encrypted".
-    std::fs::write(
-        env.path("plain-Shifted.pdf"),
-        pdf(HELVETICA, None, Layout::Shifted),
+    fx::write_broken_xref_text_pdf(
+        &env.path("plain-Shifted.pdf"),
+        &["Confidential pricing schedule"],
     )
     .unwrap();
 
@@ -292,11 +207,6 @@ fn real_encrypted_pdfs_are_encrypted() {
     }
 }
 
-/// A font whose widths disagree with its character range: pdf-extract asserts on it and
-/// panics.
-const LYING_WIDTHS: &str =
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 32 /LastChar 40 /Widths [500] >>";
-
 fn assert_plain_words(detail: &str, what: &str) {
     for rust in [
         "unwrap",
@@ -313,11 +223,8 @@ fn assert_plain_words(detail: &str, what: &str) {
 #[test]
 fn a_pdf_that_breaks_the_reader_is_explained_in_plain_words() {
     let mut env = Env::new();
-    std::fs::write(
-        env.path("panics.pdf"),
-        pdf(LYING_WIDTHS, None, Layout::Table),
-    )
-    .unwrap();
+    // Its font's widths disagree with its character range: pdf-extract panics on it.
+    fx::write_lying_widths_pdf(&env.path("panics.pdf")).unwrap();
     std::fs::write(env.path("garbage.pdf"), b"%PDF-1.4\nnothing here but noise").unwrap();
     std::fs::write(env.path("noise.pdf"), noise(4096)).unwrap();
 

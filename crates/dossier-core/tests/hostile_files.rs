@@ -9,45 +9,6 @@ use dossier_fixtures as fx;
 use std::time::Duration;
 use support::Env;
 
-/// A PDF whose page tree is its own parent: pdf-extract follows `/Parent` forever.
-fn parent_cycle_pdf() -> Vec<u8> {
-    let content = b"BT /F1 12 Tf 72 720 Td (Hello cycle) Tj ET";
-    let objects: Vec<Vec<u8>> = vec![
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 /Parent 2 0 R >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>".to_vec(),
-        [
-            format!("<< /Length {} >>\nstream\n", content.len()).as_bytes(),
-            content,
-            b"\nendstream",
-        ]
-        .concat(),
-    ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-        out.extend_from_slice(o);
-        out.extend_from_slice(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for o in offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
-}
-
 #[test]
 fn hostile_files_get_a_status_and_the_rest_of_the_folder_is_indexed() {
     let mut env = Env::new();
@@ -65,7 +26,7 @@ fn hostile_files_get_a_status_and_the_rest_of_the_folder_is_indexed() {
     fx::write_image_only_pdf(&p("bad/scan.pdf")).unwrap();
     fx::write_not_a_zip_docx(&p("bad/not-a-zip.docx")).unwrap();
     std::fs::write(p("bad/empty.pdf"), b"").unwrap();
-    std::fs::write(p("bad/loops.pdf"), parent_cycle_pdf()).unwrap();
+    fx::write_parent_cycle_pdf(&p("bad/loops.pdf")).unwrap();
     fx::write_pdf(&p("bad/huge.pdf"), &[&"padding ".repeat(300_000)]).unwrap();
     std::os::unix::fs::symlink("loop-b", p("bad/loop-a")).unwrap();
     std::os::unix::fs::symlink("loop-a", p("bad/loop-b")).unwrap();

@@ -5,24 +5,8 @@ mod support;
 
 use crossbeam_channel::Receiver;
 use dossier_core::events::IndexEvent;
-use dossier_core::watch::Watch;
 use std::time::{Duration, Instant};
-use support::Env;
-
-/// Starts watching the env's folder, its events arriving on the returned channel.
-fn watch(env: &Env) -> (Watch, Receiver<IndexEvent>) {
-    let (tx, rx) = crossbeam_channel::unbounded();
-    let watch = Watch::start(
-        &env.db,
-        &env.folder,
-        support::extractor(),
-        Box::new(move |e| {
-            let _ = tx.send(e);
-        }),
-    )
-    .unwrap();
-    (watch, rx)
-}
+use support::{watch, Env};
 
 /// Waits (generously: this is not a latency assertion) for an event matching `want`.
 fn wait_for(rx: &Receiver<IndexEvent>, want: impl Fn(&IndexEvent) -> bool) -> IndexEvent {

@@ -6,25 +6,9 @@ mod support;
 
 use crossbeam_channel::Receiver;
 use dossier_core::events::IndexEvent;
-use dossier_core::watch::Watch;
 use std::path::Path;
 use std::time::{Duration, Instant};
-use support::Env;
-
-/// Starts watching the env's folder, its events arriving on the returned channel.
-fn watch(env: &Env) -> (Watch, Receiver<IndexEvent>) {
-    let (tx, rx) = crossbeam_channel::unbounded();
-    let watch = Watch::start(
-        &env.db,
-        &env.folder,
-        support::extractor(),
-        Box::new(move |e| {
-            let _ = tx.send(e);
-        }),
-    )
-    .unwrap();
-    (watch, rx)
-}
+use support::{watch, Env};
 
 /// Waits (generously: this is not a latency assertion) for an event matching `want`,
 /// returning it and every event before it.

@@ -16,8 +16,9 @@ mod pdf;
 pub use diagram::{write_drawio, write_svg};
 pub use office::{write_docx, write_not_a_zip_docx, write_pptx, write_xlsx};
 pub use pdf::{
-    write_broken_xref_pdf, write_broken_xref_text_pdf, write_encrypted_pdf, write_image_only_pdf,
-    write_pdf, write_truncated_pdf,
+    write_broken_xref_pdf, write_broken_xref_text_pdf, write_encrypted_pdf,
+    write_encrypted_pdf_with, write_image_only_pdf, write_lying_widths_pdf, write_parent_cycle_pdf,
+    write_pdf, write_truncated_pdf, Xref,
 };
 
 /// Escapes text for XML character data and attribute values.

@@ -2,11 +2,15 @@
 //! and helpers to scan and look at the result.
 #![allow(dead_code)] // each test file uses a different subset
 
+use crossbeam_channel::Receiver;
 use dossier_core::events::{CancelToken, IndexEvent};
 use dossier_core::evidence::scan::ScanSummary;
+use dossier_core::export::{ExportFormat, ExportSummary};
 use dossier_core::extract::pool::{ExtractorConfig, ExtractorPool};
+use dossier_core::watch::Watch;
 use dossier_core::{Dossier, FileEntry, FileQuery};
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub struct Env {
@@ -82,6 +86,73 @@ impl Env {
             .tag(&[Path::new(rel)], &targets, None, None)
             .unwrap();
     }
+
+    /// Exports `checklist` as `format` to `name` in an `exports` folder beside the
+    /// evidence, returning where it went and the summary.
+    pub fn export(
+        &self,
+        checklist: &str,
+        format: ExportFormat,
+        name: &str,
+    ) -> (PathBuf, ExportSummary) {
+        let dir = self.dir.path().join("exports");
+        std::fs::create_dir_all(&dir).unwrap();
+        let out = dir.join(name);
+        let summary = self
+            .dossier
+            .export(
+                checklist,
+                format,
+                &out,
+                &mut |_| {},
+                &CancelToken::default(),
+            )
+            .unwrap_or_else(|e| panic!("{format:?}: {} {e}", e.code()));
+        (out, summary)
+    }
+}
+
+/// Starts watching the env's folder, its events arriving on the returned channel.
+pub fn watch(env: &Env) -> (Watch, Receiver<IndexEvent>) {
+    let (tx, rx) = crossbeam_channel::unbounded();
+    let watch = Watch::start(
+        &env.db,
+        &env.folder,
+        extractor(),
+        Box::new(move |e| {
+            let _ = tx.send(e);
+        }),
+    )
+    .unwrap();
+    (watch, rx)
+}
+
+/// Every file of an exported pack (report included) by pack-relative path, read back
+/// from the folder or the ZIP `format` says `out` is.
+pub fn pack_files(format: ExportFormat, out: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    if format == ExportFormat::Zip {
+        let mut archive = zip::ZipArchive::new(std::fs::File::open(out).unwrap()).unwrap();
+        for i in 0..archive.len() {
+            let mut f = archive.by_index(i).unwrap();
+            let name = f.name().unwrap().split_once('/').unwrap().1.to_string();
+            let mut bytes = Vec::new();
+            f.read_to_end(&mut bytes).unwrap();
+            files.insert(name, bytes);
+        }
+    } else {
+        for e in walkdir::WalkDir::new(out) {
+            let e = e.unwrap();
+            if e.file_type().is_file() {
+                let rel = e.path().strip_prefix(out).unwrap();
+                files.insert(
+                    rel.to_string_lossy().into_owned(),
+                    std::fs::read(e.path()).unwrap(),
+                );
+            }
+        }
+    }
+    files
 }
 
 /// Every entry under `root` with its metadata and content hash, to prove a tree unchanged.
