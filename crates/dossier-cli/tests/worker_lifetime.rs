@@ -12,46 +12,6 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// A PDF whose page tree is its own parent: pdf-extract follows `/Parent` forever
-/// (the same construction as the hostile folder's `loops.pdf`).
-fn parent_cycle_pdf() -> Vec<u8> {
-    let content = b"BT /F1 12 Tf 72 720 Td (Hello cycle) Tj ET";
-    let objects: Vec<Vec<u8>> = vec![
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 /Parent 2 0 R >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>".to_vec(),
-        [
-            format!("<< /Length {} >>\nstream\n", content.len()).as_bytes(),
-            content,
-            b"\nendstream",
-        ]
-        .concat(),
-    ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-        out.extend_from_slice(o);
-        out.extend_from_slice(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for o in offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
-}
-
 /// The fields of /proc/PID/stat after the command name: state, ppid, … (None once gone).
 fn stat(pid: u32) -> Option<Vec<String>> {
     let text = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
@@ -123,7 +83,7 @@ fn killing_a_scanning_parent_leaves_no_worker_spinning() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("evidence");
     std::fs::create_dir(&folder).unwrap();
-    std::fs::write(folder.join("loops.pdf"), parent_cycle_pdf()).unwrap();
+    dossier_fixtures::write_parent_cycle_pdf(&folder.join("loops.pdf")).unwrap();
     let mut parent = Command::new(env!("CARGO_BIN_EXE_dossier"))
         .env("DOSSIER_DB", dir.path().join("dossier.sqlite"))
         .arg("scan")
@@ -163,7 +123,7 @@ fn a_worker_ends_when_its_parent_closes_the_pipe_even_mid_file() {
     // Windows included, not Linux's parent-death signal.
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("loops.pdf");
-    std::fs::write(&pdf, parent_cycle_pdf()).unwrap();
+    dossier_fixtures::write_parent_cycle_pdf(&pdf).unwrap();
     let mut worker = Command::new(env!("CARGO_BIN_EXE_dossier"))
         .args([
             WORKER_ARG,
