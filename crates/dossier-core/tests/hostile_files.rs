@@ -28,9 +28,14 @@ fn hostile_files_get_a_status_and_the_rest_of_the_folder_is_indexed() {
     std::fs::write(p("bad/empty.pdf"), b"").unwrap();
     fx::write_parent_cycle_pdf(&p("bad/loops.pdf")).unwrap();
     fx::write_pdf(&p("bad/huge.pdf"), &[&"padding ".repeat(300_000)]).unwrap();
-    std::os::unix::fs::symlink("loop-b", p("bad/loop-a")).unwrap();
-    std::os::unix::fs::symlink("loop-a", p("bad/loop-b")).unwrap();
-    std::os::unix::fs::symlink("nowhere", p("bad/dangling")).unwrap();
+    // Making a link on Windows takes a privilege (or Developer Mode) a user rarely has.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("loop-b", p("bad/loop-a")).unwrap();
+        std::os::unix::fs::symlink("loop-a", p("bad/loop-b")).unwrap();
+        std::os::unix::fs::symlink("nowhere", p("bad/dangling")).unwrap();
+    }
+    let links = if cfg!(unix) { 3 } else { 0 };
     fx::write_pdf(
         &p("good/rca.pdf"),
         &["Root cause analysis: timeline and corrective actions"],
@@ -66,14 +71,16 @@ fn hostile_files_get_a_status_and_the_rest_of_the_folder_is_indexed() {
     );
     assert_eq!(status("bad/loops.pdf").0, FileStatus::TimedOut);
     assert_eq!(status("bad/huge.pdf").0, FileStatus::TooLarge);
-    assert_eq!(
-        status("bad/loop-a"),
-        (FileStatus::Unreadable, "symbolic link loop".into())
-    );
-    assert_eq!(
-        status("bad/dangling"),
-        (FileStatus::Unreadable, "broken symbolic link".into())
-    );
+    if links > 0 {
+        assert_eq!(
+            status("bad/loop-a"),
+            (FileStatus::Unreadable, "symbolic link loop".into())
+        );
+        assert_eq!(
+            status("bad/dangling"),
+            (FileStatus::Unreadable, "broken symbolic link".into())
+        );
+    }
     for good in ["good/rca.pdf", "good/sow.docx", "good/runbook.md"] {
         assert_eq!(
             files[good].status,
@@ -82,7 +89,7 @@ fn hostile_files_get_a_status_and_the_rest_of_the_folder_is_indexed() {
             files[good].detail
         );
     }
-    assert_eq!(summary.files, 14);
+    assert_eq!(summary.files, 11 + links);
     assert_eq!(
         env.dossier.search("corrective actions", 5).unwrap()[0].path,
         "good/rca.pdf"
@@ -98,7 +105,7 @@ fn hostile_files_get_a_status_and_the_rest_of_the_folder_is_indexed() {
 
     // A timeout is retried on the next scan (it may have been load); nothing else is re-read.
     let (again, _) = env.scan();
-    assert_eq!((again.changed, again.unchanged), (1, 13));
+    assert_eq!((again.changed, again.unchanged), (1, 10 + links));
 }
 
 #[cfg(unix)]

@@ -3,8 +3,30 @@
 
 mod support;
 
-use std::os::unix::fs::PermissionsExt;
 use support::{snapshot, Env};
+
+/// No write permission for anyone: folders r-x, files r--.
+#[cfg(unix)]
+fn make_read_only(entry: &walkdir::DirEntry) {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = if entry.file_type().is_dir() {
+        0o555
+    } else {
+        0o444
+    };
+    std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// Windows has no read-only folders (the attribute on a folder means something else):
+/// the files get the read-only attribute.
+#[cfg(not(unix))]
+fn make_read_only(entry: &walkdir::DirEntry) {
+    if entry.file_type().is_file() {
+        let mut permissions = entry.metadata().unwrap().permissions();
+        permissions.set_readonly(true);
+        std::fs::set_permissions(entry.path(), permissions).unwrap();
+    }
+}
 
 #[test]
 fn scanning_a_read_only_folder_leaves_it_byte_for_byte_unchanged() {
@@ -13,13 +35,7 @@ fn scanning_a_read_only_folder_leaves_it_byte_for_byte_unchanged() {
     env.write("Ops/runbook.md", "Runbook");
     env.write("Ops/diagram.svg", "<svg><text>VPC</text></svg>");
     for entry in walkdir::WalkDir::new(&env.folder) {
-        let entry = entry.unwrap();
-        let mode = if entry.file_type().is_dir() {
-            0o555
-        } else {
-            0o444
-        };
-        std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(mode)).unwrap();
+        make_read_only(&entry.unwrap());
     }
     let before = snapshot(&env.folder);
 

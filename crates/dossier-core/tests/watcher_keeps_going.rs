@@ -6,6 +6,7 @@ mod support;
 
 use crossbeam_channel::Receiver;
 use dossier_core::events::IndexEvent;
+#[cfg(unix)]
 use std::path::Path;
 use std::time::{Duration, Instant};
 use support::{watch, Env};

@@ -1,6 +1,7 @@
 //! What identifies a file on disk beyond its path: size and mtime say "unchanged", the
 //! content hash says "same document", and (device, inode, birth time) say "same file,
-//! renamed" even after an edit.
+//! renamed" even after an edit. On Windows the device is the volume serial number, the
+//! inode the NTFS file index and the birth time the creation time.
 
 use super::status::FileStatus;
 use crossbeam_channel::RecvTimeoutError;
@@ -40,13 +41,13 @@ impl FileStat {
             size: meta.len(),
             mtime_ns,
             is_dir: meta.is_dir(),
-            node: node_id(&meta),
+            node: node_id(path, &meta),
         })
     }
 }
 
 #[cfg(unix)]
-fn node_id(meta: &std::fs::Metadata) -> Option<NodeId> {
+fn node_id(_path: &Path, meta: &std::fs::Metadata) -> Option<NodeId> {
     use std::os::unix::fs::MetadataExt;
     let birth = meta.created().ok()?.duration_since(UNIX_EPOCH).ok()?;
     Some(NodeId {
@@ -56,9 +57,63 @@ fn node_id(meta: &std::fs::Metadata) -> Option<NodeId> {
     })
 }
 
-#[cfg(not(unix))]
-fn node_id(_meta: &std::fs::Metadata) -> Option<NodeId> {
+/// std's metadata has no stable volume serial or file index, so the file is asked itself.
+#[cfg(windows)]
+fn node_id(path: &Path, _meta: &std::fs::Metadata) -> Option<NodeId> {
+    windows::node_of_path(path).ok()
+}
+
+#[cfg(not(any(unix, windows)))]
+fn node_id(_path: &Path, _meta: &std::fs::Metadata) -> Option<NodeId> {
     None
+}
+
+/// A file's identity from its handle (volume serial, file index, creation time).
+#[cfg(windows)]
+pub mod windows {
+    use super::NodeId;
+    use std::fs::{File, OpenOptions};
+    use std::io;
+    use std::os::windows::fs::OpenOptionsExt;
+    use std::os::windows::io::AsRawHandle;
+    use std::path::Path;
+    use windows_sys::Win32::Storage::FileSystem::{
+        GetFileInformationByHandle, BY_HANDLE_FILE_INFORMATION, FILE_FLAG_BACKUP_SEMANTICS,
+        FILE_SHARE_DELETE, FILE_SHARE_READ, FILE_SHARE_WRITE,
+    };
+
+    /// 100-ns intervals between 1601-01-01 (FILETIME's epoch) and 1970-01-01.
+    const FILETIME_UNIX_EPOCH: i64 = 116_444_736_000_000_000;
+
+    /// The identity of the file (or folder) at `path`, links followed. Opened with no access
+    /// rights and every share flag, so the file is neither read nor locked for anyone:
+    /// the same way std reads metadata.
+    pub fn node_of_path(path: &Path) -> io::Result<NodeId> {
+        let file = OpenOptions::new()
+            .access_mode(0)
+            .share_mode(FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
+            .custom_flags(FILE_FLAG_BACKUP_SEMANTICS)
+            .open(path)?;
+        node_of_file(&file)
+    }
+
+    /// The identity of an open file: what was opened, whatever its path leads to now.
+    pub fn node_of_file(file: &File) -> io::Result<NodeId> {
+        // SAFETY: the handle is open for the call, which only writes into `info`.
+        let mut info: BY_HANDLE_FILE_INFORMATION = unsafe { std::mem::zeroed() };
+        if unsafe { GetFileInformationByHandle(file.as_raw_handle(), &mut info) } == 0 {
+            return Err(io::Error::last_os_error());
+        }
+        let created = (u64::from(info.ftCreationTime.dwHighDateTime) << 32)
+            | u64::from(info.ftCreationTime.dwLowDateTime);
+        Ok(NodeId {
+            dev: u64::from(info.dwVolumeSerialNumber),
+            ino: (u64::from(info.nFileIndexHigh) << 32) | u64::from(info.nFileIndexLow),
+            birth_ns: (created as i64)
+                .saturating_sub(FILETIME_UNIX_EPOCH)
+                .saturating_mul(100),
+        })
+    }
 }
 
 /// Why a file could not be hashed, in words for the user.
@@ -187,14 +242,45 @@ mod tests {
         drop(std::fs::OpenOptions::new().write(true).open(&fifo));
     }
 
-    #[cfg(target_os = "linux")]
+    #[cfg(any(target_os = "linux", windows))]
     #[test]
     fn rename_keeps_node_identity() {
         let dir = tempfile::tempdir().unwrap();
         let (a, b) = (dir.path().join("a"), dir.path().join("b"));
         std::fs::write(&a, "x").unwrap();
         let before = FileStat::of(&a).unwrap().node;
+        assert!(before.is_some());
         std::fs::rename(&a, &b).unwrap();
         assert_eq!(FileStat::of(&b).unwrap().node, before);
+    }
+
+    #[cfg(any(target_os = "linux", windows))]
+    #[test]
+    fn a_new_file_in_a_renamed_files_place_is_another_node() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        std::fs::write(&a, "x").unwrap();
+        let first = FileStat::of(&a).unwrap().node;
+        std::fs::rename(&a, &b).unwrap();
+        std::fs::write(&a, "x").unwrap();
+        assert_ne!(FileStat::of(&a).unwrap().node, first);
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn an_open_file_and_its_path_have_one_identity_and_the_file_stays_usable() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sow.docx");
+        std::fs::write(&path, "x").unwrap();
+        let open = std::fs::File::open(&path).unwrap();
+        let by_path = windows::node_of_path(&path).unwrap();
+        assert_eq!(windows::node_of_file(&open).unwrap(), by_path);
+        // Asking for the identity locks nothing: the file can still be renamed and written.
+        std::fs::write(&path, "y").unwrap();
+        let moved = dir.path().join("SOW final.docx");
+        std::fs::rename(&path, &moved).unwrap();
+        assert_eq!(windows::node_of_path(&moved).unwrap(), by_path);
+        let folder = windows::node_of_path(dir.path()).unwrap();
+        assert_ne!(folder, by_path);
     }
 }

@@ -231,7 +231,9 @@ fn node_columns(node: Option<NodeId>) -> (Option<i64>, Option<i64>, Option<i64>)
     }
 }
 
-/// The stored form of a path relative to the root: its bytes, with `/` between components.
+/// The stored form of a path relative to the root: its bytes, with `/` between components
+/// whatever the system (Windows' `\` included), so the database, exports, search and the
+/// CLI see one form.
 pub fn raw_path(rel: &Path) -> Vec<u8> {
     let mut out = Vec::new();
     for (i, part) in rel.components().enumerate() {
@@ -248,11 +250,63 @@ pub fn display_path(raw: &[u8]) -> String {
     String::from_utf8_lossy(raw).into_owned()
 }
 
-/// The absolute path of a stored raw path under `root`.
+/// The absolute path of a stored raw path under `root`, in the system's own form: each
+/// `/`-separated component is pushed, so a Windows path gets `\` throughout (a verbatim
+/// `\\?\` root accepts no `/`).
 pub fn absolute(root: &Path, raw: &[u8]) -> PathBuf {
-    #[cfg(unix)]
-    let rel = <std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(raw).to_owned();
-    #[cfg(not(unix))]
-    let rel = std::ffi::OsString::from(display_path(raw));
-    root.join(rel)
+    let mut path = root.to_path_buf();
+    for part in raw.split(|&b| b == b'/').filter(|p| !p.is_empty()) {
+        path.push(component(part));
+    }
+    path
+}
+
+#[cfg(unix)]
+fn component(bytes: &[u8]) -> std::ffi::OsString {
+    <std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(bytes).to_owned()
+}
+
+/// Stored names are UTF-8 except for a name Windows itself holds as broken UTF-16 (an
+/// unpaired surrogate), which no synced folder carries; such a name is shown and looked up
+/// with U+FFFD in place of the broken unit.
+#[cfg(not(unix))]
+fn component(bytes: &[u8]) -> std::ffi::OsString {
+    String::from_utf8_lossy(bytes).into_owned().into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_paths_use_slashes_and_open_in_the_native_form() {
+        let rel = Path::new("Runbooks").join("OPE-002").join("failover.md");
+        let raw = raw_path(&rel);
+        assert_eq!(raw, b"Runbooks/OPE-002/failover.md");
+        let dir = tempfile::tempdir().unwrap();
+        let abs = absolute(dir.path(), &raw);
+        assert_eq!(abs, dir.path().join(&rel));
+        assert_eq!(abs.strip_prefix(dir.path()).unwrap(), rel);
+        std::fs::create_dir_all(abs.parent().unwrap()).unwrap();
+        std::fs::write(&abs, "failover").unwrap();
+        assert_eq!(std::fs::read_to_string(&abs).unwrap(), "failover");
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn backslashes_are_stored_as_slashes_and_a_verbatim_root_gets_backslashes() {
+        assert_eq!(raw_path(Path::new(r"Runbooks\OPE-002/failover.md")), b"Runbooks/OPE-002/failover.md");
+        let abs = absolute(Path::new(r"\\?\C:\Evidence"), b"Runbooks/OPE-002/failover.md");
+        assert_eq!(abs.as_os_str(), r"\\?\C:\Evidence\Runbooks\OPE-002\failover.md");
+        let abs = absolute(Path::new(r"D:\Evidence"), b"sow.docx");
+        assert_eq!(abs.as_os_str(), r"D:\Evidence\sow.docx");
+    }
+
+    #[test]
+    fn a_non_ascii_name_round_trips() {
+        let rel = Path::new("Études").join("café – SOW.docx");
+        let raw = raw_path(&rel);
+        assert_eq!(display_path(&raw), "Études/café – SOW.docx");
+        assert_eq!(absolute(Path::new("/e"), &raw), Path::new("/e").join(&rel));
+    }
 }

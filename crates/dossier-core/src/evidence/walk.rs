@@ -111,7 +111,7 @@ pub fn walk(root: &Path, mut on_dir: impl FnMut(&Path)) -> Vec<Found> {
 /// Where a link inside the folder leads, checked before anything is opened: `None` for a
 /// link to a folder inside the root (its files are listed where they are).
 fn follow_link(root: &Path, link: &Path) -> Option<Result<(FileStat, PathBuf), Refused>> {
-    let target = match link.canonicalize() {
+    let target = match canonical(link) {
         Ok(t) => t,
         Err(e) if is_link_loop(&e) => return Some(Err(Refused::unreadable("symbolic link loop"))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -123,7 +123,7 @@ fn follow_link(root: &Path, link: &Path) -> Option<Result<(FileStat, PathBuf), R
             ))))
         }
     };
-    let Ok(inside) = target.strip_prefix(root) else {
+    let Some(inside) = within(root, &target) else {
         return Some(Err(outside_folder()));
     };
     let meta = match std::fs::metadata(&target) {
@@ -154,10 +154,30 @@ fn is_link_loop(e: &std::io::Error) -> bool {
     e.raw_os_error() == Some(libc::ELOOP)
 }
 
-/// Windows reports a link loop as an ordinary failure to follow the link.
-#[cfg(not(unix))]
+/// Windows gives up on a chain of links that never ends with "the name cannot be resolved".
+#[cfg(windows)]
+fn is_link_loop(e: &std::io::Error) -> bool {
+    e.raw_os_error() == Some(windows_sys::Win32::Foundation::ERROR_CANT_RESOLVE_FILENAME as i32)
+}
+
+#[cfg(not(any(unix, windows)))]
 fn is_link_loop(_: &std::io::Error) -> bool {
     false
+}
+
+/// The real location of `path`, links resolved. On Windows, in the usual `C:\…` form rather
+/// than the verbatim `\\?\C:\…` std returns, whenever that form names the same file.
+pub fn canonical(path: &Path) -> std::io::Result<PathBuf> {
+    dunce::canonicalize(path)
+}
+
+/// `path` relative to `root` if it lies inside it. Both are taken in their simple form, so a
+/// verbatim `\\?\C:\…` path and a `C:\…` one compare like with like on Windows (no-op
+/// elsewhere). Both must be canonical: this compares components, it resolves nothing.
+pub fn within<'a>(root: &Path, path: &'a Path) -> Option<&'a Path> {
+    dunce::simplified(path)
+        .strip_prefix(dunce::simplified(root))
+        .ok()
 }
 
 /// The refusal of a link whose target lies outside the evidence folder. The target is not
@@ -186,8 +206,8 @@ pub fn regular_file_inside(
     root: &Path,
     path: &Path,
 ) -> std::io::Result<Result<(PathBuf, std::fs::Metadata), NotEvidence>> {
-    let real = path.canonicalize()?;
-    if !real.starts_with(root) {
+    let real = canonical(path)?;
+    if within(root, &real).is_none() {
         return Ok(Err(NotEvidence::OutsideFolder));
     }
     let meta = std::fs::metadata(&real)?;
@@ -231,5 +251,59 @@ mod tests {
         for name in ["Thumbs.db.pdf", "Icon.png", "desktop notes.md", "SOW.docx"] {
             assert!(!is_skipped_name(OsStr::new(name)), "{name:?}");
         }
+    }
+
+    #[test]
+    fn inside_is_decided_by_whole_components() {
+        let root = Path::new("/evidence");
+        assert_eq!(
+            within(root, Path::new("/evidence/a/sow.md")),
+            Some(Path::new("a/sow.md"))
+        );
+        assert_eq!(within(root, Path::new("/evidence-old/sow.md")), None);
+        assert_eq!(within(root, Path::new("/other")), None);
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn verbatim_and_drive_letter_forms_of_one_folder_compare_alike() {
+        let plain = Path::new(r"C:\Evidence");
+        let verbatim = Path::new(r"\\?\C:\Evidence");
+        let file = Path::new(r"\\?\C:\Evidence\runbooks\ope.md");
+        assert_eq!(within(plain, file), Some(Path::new(r"runbooks\ope.md")));
+        assert_eq!(
+            within(verbatim, Path::new(r"C:\Evidence\ope.md")),
+            Some(Path::new("ope.md"))
+        );
+        assert_eq!(within(verbatim, Path::new(r"C:\Evidence2\ope.md")), None);
+        // A name only a verbatim path can reach (a device name) has no simple form: it is
+        // refused as outside the folder, never read.
+        assert_eq!(within(plain, Path::new(r"\\?\C:\Evidence\CON")), None);
+    }
+
+    #[test]
+    fn the_canonical_folder_contains_its_files_in_their_canonical_form() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = canonical(dir.path()).unwrap();
+        std::fs::create_dir(root.join("runbooks")).unwrap();
+        std::fs::write(root.join("runbooks").join("ope.md"), "x").unwrap();
+        let (real, meta) = regular_file_inside(&root, &root.join("runbooks/ope.md"))
+            .unwrap()
+            .unwrap();
+        assert!(meta.is_file());
+        assert_eq!(within(&root, &real), Some(Path::new("runbooks").join("ope.md").as_path()));
+        // The verbatim form std returns on Windows is inside the same folder.
+        let std_form = dir.path().canonicalize().unwrap();
+        assert!(regular_file_inside(&std_form, &root.join("runbooks").join("ope.md"))
+            .unwrap()
+            .is_ok());
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret"), "s").unwrap();
+        assert_eq!(
+            regular_file_inside(&root, &outside.path().join("secret"))
+                .unwrap()
+                .unwrap_err(),
+            NotEvidence::OutsideFolder
+        );
     }
 }

@@ -29,25 +29,53 @@ pub fn open(root: &Path, absolute: &Path) -> Opened {
         Ok(found) => found,
         Err(refusal) => return Ok(Err(refusal)),
     };
+    let checked = identity(&real, seen)?;
     let file = File::open(&real)?;
-    if !same_file(&seen, &file.metadata()?) {
+    if !same_file(&checked, &file)? {
         return Ok(Err(NotEvidence::NotAFile));
     }
     Ok(Ok(file))
 }
 
+/// The identity of the file that was checked, taken before it is opened.
+#[cfg(unix)]
+fn identity(_real: &Path, seen: Metadata) -> io::Result<Metadata> {
+    Ok(seen)
+}
+
 /// Whether what was opened is the regular file that was checked, not one swapped in
 /// between the check and the open.
 #[cfg(unix)]
-fn same_file(seen: &Metadata, opened: &Metadata) -> bool {
+fn same_file(seen: &Metadata, opened: &File) -> io::Result<bool> {
     use std::os::unix::fs::MetadataExt;
-    opened.is_file() && (seen.dev(), seen.ino()) == (opened.dev(), opened.ino())
+    let opened = opened.metadata()?;
+    Ok(opened.is_file() && (seen.dev(), seen.ino()) == (opened.dev(), opened.ino()))
 }
 
-/// Without a portable file identity, the open handle must at least be a regular file.
-#[cfg(not(unix))]
-fn same_file(_seen: &Metadata, opened: &Metadata) -> bool {
-    opened.is_file()
+/// std's metadata carries no file index on Windows: the file is asked (volume + index).
+#[cfg(windows)]
+fn identity(real: &Path, _seen: Metadata) -> io::Result<crate::evidence::identity::NodeId> {
+    crate::evidence::identity::windows::node_of_path(real)
+}
+
+#[cfg(windows)]
+fn same_file(
+    seen: &crate::evidence::identity::NodeId,
+    opened: &File,
+) -> io::Result<bool> {
+    let node = crate::evidence::identity::windows::node_of_file(opened)?;
+    Ok(opened.metadata()?.is_file() && node == *seen)
+}
+
+#[cfg(not(any(unix, windows)))]
+fn identity(_real: &Path, seen: Metadata) -> io::Result<Metadata> {
+    Ok(seen)
+}
+
+/// Without a file identity, the open handle must at least be a regular file.
+#[cfg(not(any(unix, windows)))]
+fn same_file(_seen: &Metadata, opened: &File) -> io::Result<bool> {
+    Ok(opened.metadata()?.is_file())
 }
 
 #[cfg(test)]

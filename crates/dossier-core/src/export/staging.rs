@@ -165,7 +165,7 @@ fn place_folder(from: &Path, out: &Path) -> Result<(), ExportError> {
     })
 }
 
-/// Elsewhere a rename does not replace a folder; the check covers a file appearing.
+/// Elsewhere a rename does not replace a folder, and on Windows nothing at all.
 #[cfg(not(unix))]
 fn place_folder(from: &Path, out: &Path) -> Result<(), ExportError> {
     place_checked(from, out)
@@ -176,7 +176,33 @@ fn place_checked(from: &Path, out: &Path) -> Result<(), ExportError> {
     if std::fs::symlink_metadata(out).is_ok() {
         return Err(ExportError::DestinationTaken(out.to_path_buf()));
     }
-    std::fs::rename(from, out).map_err(write_error(out))
+    match rename_new(from, out) {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            Err(ExportError::DestinationTaken(out.to_path_buf()))
+        }
+        moved => moved.map_err(write_error(out)),
+    }
+}
+
+/// rename(2): what appears at `out` between the check and the move is a rare race.
+#[cfg(not(windows))]
+fn rename_new(from: &Path, out: &Path) -> io::Result<()> {
+    std::fs::rename(from, out)
+}
+
+/// std's rename replaces a file at `out` on Windows; MoveFileExW without
+/// MOVEFILE_REPLACE_EXISTING refuses anything there, so no race replaces a user's file.
+#[cfg(windows)]
+fn rename_new(from: &Path, out: &Path) -> io::Result<()> {
+    use std::os::windows::ffi::OsStrExt;
+    use windows_sys::Win32::Storage::FileSystem::MoveFileExW;
+    let wide = |p: &Path| -> Vec<u16> { p.as_os_str().encode_wide().chain([0]).collect() };
+    let (from, out) = (wide(from), wide(out));
+    // SAFETY: both are NUL-terminated UTF-16 strings that outlive the call.
+    if unsafe { MoveFileExW(from.as_ptr(), out.as_ptr(), 0) } == 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -253,5 +279,21 @@ mod tests {
         staging.place(&out).unwrap();
         assert!(out.join("index.html").is_file());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    /// The race the check cannot see: a file that appears after it is still not replaced.
+    #[cfg(windows)]
+    #[test]
+    fn the_move_itself_never_replaces_a_file_on_windows() {
+        let dir = tempfile::tempdir().unwrap();
+        let (from, out) = (dir.path().join("staged"), dir.path().join("report.html"));
+        std::fs::write(&from, "report").unwrap();
+        std::fs::write(&out, "theirs").unwrap();
+        let e = rename_new(&from, &out).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "theirs");
+        std::fs::remove_file(&out).unwrap();
+        rename_new(&from, &out).unwrap();
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "report");
     }
 }

@@ -7,14 +7,17 @@
 //! - everywhere (Windows included), a thread that ends the worker when its request pipe
 //!   closes, which happens when the parent exits or dies and closes its end;
 //! - on Unix, a CPU-time limit per request, so even a worker nobody watches cannot spin
-//!   for ever, and a memory limit. Windows has neither: it relies on the pipe and on the
-//!   parent's own time limit.
+//!   for ever, and a memory limit. On Windows the parent puts each worker in a Job Object
+//!   instead (`job`): the system kills the worker when the parent dies, however it dies,
+//!   and caps its memory; no CPU backstop is needed, since no worker outlives its parent.
 
 use crossbeam_channel::Receiver;
 use std::io;
 
-/// Limits the parent sets for each worker.
+/// Limits the parent sets for each worker. Read by the worker on Unix only: on Windows
+/// the parent applies them to the worker's Job Object.
 #[derive(Debug, Clone, Copy, Default)]
+#[cfg_attr(not(unix), allow(dead_code))]
 pub(super) struct Limits {
     /// Address-space limit, in bytes.
     pub memory_bytes: Option<u64>,

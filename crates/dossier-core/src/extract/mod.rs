@@ -8,6 +8,8 @@ use std::path::Path;
 
 mod archive;
 mod diagram;
+#[cfg(windows)]
+mod job;
 mod lifeline;
 mod normalize;
 mod office;

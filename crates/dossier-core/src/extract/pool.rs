@@ -147,6 +147,9 @@ struct Running {
     child: Child,
     stdin: BufWriter<ChildStdin>,
     replies: Receiver<io::Result<Option<Reply>>>,
+    /// Kills the worker when dropped, and with the app (see `job`).
+    #[cfg(windows)]
+    _job: Option<super::job::Job>,
 }
 
 impl Worker {
@@ -218,6 +221,14 @@ fn spawn(config: &ExtractorConfig) -> io::Result<Running> {
             .stderr(Stdio::null())
             .spawn()
     })?;
+    #[cfg(windows)]
+    let job = super::job::Job::confine(&child, config.memory_limit_bytes)
+        .inspect_err(|e| {
+            // Best effort, as the Unix limits are: the request pipe still ends the worker
+            // with the app, and the time limit still bounds each file.
+            tracing::warn!(error = %e, "the text reader runs without its job limits");
+        })
+        .ok();
     let stdin = child
         .stdin
         .take()
@@ -245,6 +256,8 @@ fn spawn(config: &ExtractorConfig) -> io::Result<Running> {
         child,
         stdin: BufWriter::new(stdin),
         replies: rx,
+        #[cfg(windows)]
+        _job: job,
     })
 }
 
@@ -302,6 +315,17 @@ fn describe_exit(status: std::process::ExitStatus) -> String {
             };
         }
     }
+    #[cfg(windows)]
+    {
+        // NTSTATUS codes a crashed process exits with.
+        match status.code().map(|c| c as u32) {
+            Some(0xC000_00FD) => return "stack overflow".into(),
+            Some(0xC000_0005) => return "access violation".into(),
+            Some(0xC000_0409) => return "aborted".into(),
+            Some(0xC000_0017) => return "out of memory (its job's limit)".into(),
+            _ => {}
+        }
+    }
     status.to_string()
 }
 
@@ -329,13 +353,14 @@ fn from_reply(path: &Path, reply: Reply) -> Extraction {
     }
 }
 
-#[cfg(all(test, unix))]
+#[cfg(test)]
 mod tests {
     use super::*;
-    use std::os::unix::fs::PermissionsExt;
 
     /// A stand-in worker program: a shell script that misbehaves as told.
+    #[cfg(unix)]
     fn fake_worker(dir: &Path, body: &str) -> ExtractorConfig {
+        use std::os::unix::fs::PermissionsExt;
         let program = dir.join("worker.sh");
         std::fs::write(&program, format!("#!/bin/sh\n{body}\n")).unwrap();
         std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -346,6 +371,7 @@ mod tests {
         }
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_worker_that_hangs_is_killed_at_the_time_limit() {
         let dir = tempfile::tempdir().unwrap();
@@ -363,6 +389,7 @@ mod tests {
         );
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_worker_that_dies_is_reported_for_a_retry_and_replaced() {
         let dir = tempfile::tempdir().unwrap();
