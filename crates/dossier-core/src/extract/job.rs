@@ -88,6 +88,16 @@ mod tests {
     use windows_sys::Win32::System::JobObjects::IsProcessInJob;
     use windows_sys::Win32::System::Threading::WaitForSingleObject;
 
+    /// Wine's ntdll has an export Windows' lacks.
+    fn under_wine() -> bool {
+        use windows_sys::Win32::System::LibraryLoader::{GetModuleHandleA, GetProcAddress};
+        // SAFETY: NUL-terminated names; ntdll is loaded in every process.
+        unsafe {
+            let ntdll = GetModuleHandleA(c"ntdll.dll".as_ptr().cast());
+            !ntdll.is_null() && GetProcAddress(ntdll, c"wine_get_version".as_ptr().cast()).is_some()
+        }
+    }
+
     /// A child that waits on its stdin for ever, as an idle worker does.
     fn waiting_child() -> Child {
         Command::new("cmd")
@@ -107,10 +117,15 @@ mod tests {
         unsafe { IsProcessInJob(child.as_raw_handle(), job.0.as_raw_handle(), &mut inside) };
         assert_ne!(inside, 0);
         let limits = job.limits().unwrap();
-        assert_eq!(limits.ProcessMemoryLimit, 64 << 20);
-        let flags = limits.BasicLimitInformation.LimitFlags;
-        assert_ne!(flags & JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE, 0);
-        assert_ne!(flags & JOB_OBJECT_LIMIT_PROCESS_MEMORY, 0);
+        // Wine reports no limits back (all zero), though it does kill on close (see below).
+        if under_wine() {
+            eprintln!("under Wine: the job's limits are not read back");
+        } else {
+            let flags = limits.BasicLimitInformation.LimitFlags;
+            assert_ne!(flags & JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE, 0);
+            assert_ne!(flags & JOB_OBJECT_LIMIT_PROCESS_MEMORY, 0);
+            assert_eq!(limits.ProcessMemoryLimit, 64 << 20);
+        }
         let _ = child.kill();
         let _ = child.wait();
     }
