@@ -209,6 +209,7 @@ fn the_database_goes_where_it_is_told_never_into_the_evidence_folder() {
         .cmd()
         .env_remove("DOSSIER_DB")
         .env("XDG_DATA_HOME", cli.dir.path().join("xdg"))
+        .env("APPDATA", cli.dir.path().join("xdg"))
         .args(["scan", cli.folder()])
         .output()
         .unwrap();
