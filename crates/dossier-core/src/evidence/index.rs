@@ -295,9 +295,18 @@ mod tests {
     #[cfg(windows)]
     #[test]
     fn backslashes_are_stored_as_slashes_and_a_verbatim_root_gets_backslashes() {
-        assert_eq!(raw_path(Path::new(r"Runbooks\OPE-002/failover.md")), b"Runbooks/OPE-002/failover.md");
-        let abs = absolute(Path::new(r"\\?\C:\Evidence"), b"Runbooks/OPE-002/failover.md");
-        assert_eq!(abs.as_os_str(), r"\\?\C:\Evidence\Runbooks\OPE-002\failover.md");
+        assert_eq!(
+            raw_path(Path::new(r"Runbooks\OPE-002/failover.md")),
+            b"Runbooks/OPE-002/failover.md"
+        );
+        let abs = absolute(
+            Path::new(r"\\?\C:\Evidence"),
+            b"Runbooks/OPE-002/failover.md",
+        );
+        assert_eq!(
+            abs.as_os_str(),
+            r"\\?\C:\Evidence\Runbooks\OPE-002\failover.md"
+        );
         let abs = absolute(Path::new(r"D:\Evidence"), b"sow.docx");
         assert_eq!(abs.as_os_str(), r"D:\Evidence\sow.docx");
     }

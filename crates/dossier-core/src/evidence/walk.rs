@@ -291,12 +291,17 @@ mod tests {
             .unwrap()
             .unwrap();
         assert!(meta.is_file());
-        assert_eq!(within(&root, &real), Some(Path::new("runbooks").join("ope.md").as_path()));
+        assert_eq!(
+            within(&root, &real),
+            Some(Path::new("runbooks").join("ope.md").as_path())
+        );
         // The verbatim form std returns on Windows is inside the same folder.
         let std_form = dir.path().canonicalize().unwrap();
-        assert!(regular_file_inside(&std_form, &root.join("runbooks").join("ope.md"))
-            .unwrap()
-            .is_ok());
+        assert!(
+            regular_file_inside(&std_form, &root.join("runbooks").join("ope.md"))
+                .unwrap()
+                .is_ok()
+        );
         let outside = tempfile::tempdir().unwrap();
         std::fs::write(outside.path().join("secret"), "s").unwrap();
         assert_eq!(

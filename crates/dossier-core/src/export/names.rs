@@ -40,14 +40,23 @@ fn trim(name: &str) -> &str {
 /// `aux.txt`, `nul.tar.gz`, `COM1.md`, `LPT¹.pdf`. Writing one would fail, or on older
 /// systems write into the device and lose the file.
 pub fn is_reserved(name: &str) -> bool {
-    let base = name.split('.').next().unwrap_or_default().trim_end_matches(' ');
+    let base = name
+        .split('.')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(' ');
     let base = base.to_uppercase();
     if ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"].contains(&base.as_str()) {
         return true;
     }
-    let numbered = base.strip_prefix("COM").or_else(|| base.strip_prefix("LPT"));
+    let numbered = base
+        .strip_prefix("COM")
+        .or_else(|| base.strip_prefix("LPT"));
     let mut rest = numbered.unwrap_or_default().chars();
-    matches!((rest.next(), rest.next()), (Some('0'..='9' | '¹' | '²' | '³'), None))
+    matches!(
+        (rest.next(), rest.next()),
+        (Some('0'..='9' | '¹' | '²' | '³'), None)
+    )
 }
 
 /// `name` with a `_` after the part Windows reads as a device: `aux.txt` → `aux_.txt`.
@@ -208,11 +217,25 @@ mod tests {
         assert!(marked.len() <= MAX_NAME_BYTES, "{}", marked.len());
         // The same name again is numbered, and a number frees it from being a device.
         assert_eq!(names.file("AUX.txt"), "AUX (2).txt");
-        for fine in ["console.txt", "auxiliary.md", "COM10.md", "COM.md", "nullable", "LPT"] {
+        for fine in [
+            "console.txt",
+            "auxiliary.md",
+            "COM10.md",
+            "COM.md",
+            "nullable",
+            "LPT",
+        ] {
             assert_eq!(names.file(fine), fine);
             assert!(!is_reserved(fine), "{fine}");
         }
-        for device in ["con", "CONIN$", "conout$.log", "com0", "LPT9.x", "nul.tar.gz"] {
+        for device in [
+            "con",
+            "CONIN$",
+            "conout$.log",
+            "com0",
+            "LPT9.x",
+            "nul.tar.gz",
+        ] {
             assert!(is_reserved(device), "{device}");
         }
     }

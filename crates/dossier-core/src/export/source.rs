@@ -59,10 +59,7 @@ fn identity(real: &Path, _seen: Metadata) -> io::Result<crate::evidence::identit
 }
 
 #[cfg(windows)]
-fn same_file(
-    seen: &crate::evidence::identity::NodeId,
-    opened: &File,
-) -> io::Result<bool> {
+fn same_file(seen: &crate::evidence::identity::NodeId, opened: &File) -> io::Result<bool> {
     let node = crate::evidence::identity::windows::node_of_file(opened)?;
     Ok(opened.metadata()?.is_file() && node == *seen)
 }

@@ -134,7 +134,10 @@ mod tests {
     fn closing_the_job_ends_the_worker() {
         let mut child = waiting_child();
         let job = Job::confine(&child, 256 << 20).unwrap();
-        assert!(child.try_wait().unwrap().is_none(), "still waiting on stdin");
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "still waiting on stdin"
+        );
         drop(job);
         // A bound only so that a failure fails instead of hanging the run.
         // SAFETY: the child's handle is open for the call.
