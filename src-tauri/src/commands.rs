@@ -1,6 +1,7 @@
 //! The commands the UI invokes. Each validates its input (see `input`) and makes one call
 //! into the core; none holds business logic.
 
+use crate::about::{self, About};
 use crate::chosen::Purpose;
 use crate::dialogs;
 use crate::error::{IpcError, IpcResult};
@@ -85,6 +86,13 @@ fn current_state(shell: &Shell) -> IpcResult<ShellState> {
         sample_folder,
         startup_error: shell.take_startup_error(),
     })
+}
+
+/// The About view: this build's version and date, and the licences it ships under.
+#[tauri::command]
+pub async fn about(app: AppHandle) -> IpcResult<About> {
+    let version = app.package_info().version.to_string();
+    Ok(about::about(&version, about::build_epoch()))
 }
 
 /// Moves a damaged database aside and starts a fresh one; refused with `store_not_damaged`

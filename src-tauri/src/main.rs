@@ -4,6 +4,7 @@
 // No console window on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod about;
 mod chosen;
 mod commands;
 mod dialogs;
@@ -45,6 +46,7 @@ fn main() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::shell_state,
+            commands::about,
             commands::move_damaged_store_aside,
             commands::pick_folder,
             commands::open_folder,
@@ -91,7 +93,7 @@ fn main() {
             commands::imported_checklists,
             commands::remove_checklist,
         ])
-        .build(tauri::generate_context!("../tauri.conf.json"));
+        .build(tauri::generate_context!());
     match app {
         Ok(app) => app.run(|_, _| {}),
         Err(e) => {

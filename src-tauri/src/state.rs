@@ -212,16 +212,22 @@ fn db_path(app: &AppHandle) -> IpcResult<PathBuf> {
         })
 }
 
-/// The bundled sample folder: `$DOSSIER_SAMPLE_FOLDER`, the installed resource, or the
-/// repository's copy when run from a checkout.
+/// The bundled sample folder: `$DOSSIER_SAMPLE_FOLDER`, else the resource the bundler installs
+/// (`/usr/lib/Dossier/sample-evidence`, `Dossier.app/Contents/Resources/…`, beside the `.exe`).
+/// Only a dev build falls back to the checkout's copy: an installed app must never depend on
+/// the path it was built at, so a missing resource shows as a folder that cannot be opened.
 fn sample_folder(app: &AppHandle) -> PathBuf {
     if let Some(p) = std::env::var_os("DOSSIER_SAMPLE_FOLDER").filter(|v| !v.is_empty()) {
         return PathBuf::from(p);
     }
-    app.path()
+    let bundled = app
+        .path()
         .resource_dir()
         .map(|d| d.join("sample-evidence"))
-        .ok()
-        .filter(|d| d.is_dir())
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/sample-evidence"))
+        .unwrap_or_else(|_| PathBuf::from("sample-evidence"));
+    #[cfg(debug_assertions)]
+    if !bundled.is_dir() {
+        return Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/sample-evidence");
+    }
+    bundled
 }

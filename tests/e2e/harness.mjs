@@ -28,10 +28,12 @@ function waitForPort(port, child, name) {
 
 /** Launches Xvfb (unless a display exists), tauri-driver and one app session.
  * `prepare({ work, env })`, if given, runs before the app starts (to plant a store, say).
+ * `bundledSample`: the app finds its own sample folder (through Tauri's resource dir, as an
+ * installed app does) instead of being given a copy.
  * `answerDialog(path)` makes the app's next native dialogs choose `path` (null: cancel): a
  * seam of debug builds only (DOSSIER_E2E_DIALOG_ANSWERS), as tests cannot click through a
  * native dialog and the app accepts no path the user did not choose. */
-export async function launch({ prepare } = {}) {
+export async function launch({ prepare, bundledSample = false } = {}) {
   if (!existsSync(appBinary)) {
     throw new Error(`the app is not built: ${appBinary} is missing (run scripts/test)`);
   }
@@ -46,6 +48,7 @@ export async function launch({ prepare } = {}) {
     XDG_CONFIG_HOME: join(work, "xdg-config"),
     DOSSIER_E2E_DIALOG_ANSWERS: join(work, "dialog-answer"),
   };
+  if (bundledSample) delete env.DOSSIER_SAMPLE_FOLDER;
   const answerDialog = (path) => writeFileSync(env.DOSSIER_E2E_DIALOG_ANSWERS, path ?? "");
   await prepare?.({ work, env });
   let xvfb = null;

@@ -7,6 +7,17 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+/// The `dossier` under test: `$DOSSIER_CLI` (an installed one, say `/usr/bin/dossier`) when
+/// set, else the one cargo built for these tests.
+fn dossier_bin() -> PathBuf {
+    std::env::var_os("DOSSIER_CLI")
+        .filter(|v| !v.is_empty())
+        .map_or_else(
+            || PathBuf::from(env!("CARGO_BIN_EXE_dossier")),
+            PathBuf::from,
+        )
+}
+
 struct Cli {
     dir: tempfile::TempDir,
     folder: PathBuf,
@@ -33,7 +44,7 @@ impl Cli {
     }
 
     fn cmd(&self) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_dossier"));
+        let mut c = Command::new(dossier_bin());
         c.env("DOSSIER_DB", &self.db);
         c
     }
@@ -74,6 +85,15 @@ fn find<'a>(rows: &'a Value, key: &str, value: &str) -> &'a Value {
         .iter()
         .find(|r| r[key] == value)
         .unwrap_or_else(|| panic!("no row with {key} = {value} in {rows}"))
+}
+
+#[test]
+fn version_names_the_command_and_its_version() {
+    let cli = Cli::new();
+    assert_eq!(
+        cli.ok(&["--version"]),
+        format!("dossier {}\n", env!("CARGO_PKG_VERSION"))
+    );
 }
 
 #[test]
@@ -231,15 +251,11 @@ fn as_unprivileged(cli: &Cli, args: &[&str]) -> Output {
     let is_root = Command::new("id").arg("-u").output().unwrap().stdout == b"0\n";
     let mut cmd = if is_root {
         let mut c = Command::new("setpriv");
-        c.args([
-            "--reuid=65534",
-            "--regid=65534",
-            "--clear-groups",
-            env!("CARGO_BIN_EXE_dossier"),
-        ]);
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
+        c.arg(dossier_bin());
         c
     } else {
-        Command::new(env!("CARGO_BIN_EXE_dossier"))
+        Command::new(dossier_bin())
     };
     cmd.env("DOSSIER_DB", &cli.db).args(args).output().unwrap()
 }

@@ -2,6 +2,7 @@
 // Every rejection is normalised to an IpcError; callers branch on `code`, show `message`.
 import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { About } from "./generated/About";
 import type { Checklist } from "./generated/Checklist";
 import type { ImportedChecklist } from "./generated/ImportedChecklist";
 import type { ImportPreview } from "./generated/ImportPreview";
@@ -31,6 +32,7 @@ import type { WaiverKind } from "./generated/WaiverKind";
 import { toIpcError } from "./errors";
 
 export type {
+  About,
   ControlSuggestion,
   CustomerExample,
   Exemptions,
@@ -64,6 +66,8 @@ async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
 }
 
 export const shellState = () => call<ShellState>("shell_state");
+/** This build's version and date, and the licences it ships under. */
+export const about = () => call<About>("about");
 /**
  * Renames a damaged store beside itself (never deletes it) and starts a fresh one; refused
  * with `store_not_damaged` unless `shell_state` reported `store_damaged`.
