@@ -322,9 +322,8 @@ fn retired(
         .iter()
         .filter_map(|d| {
             let tagged = by_control.get(&d.id.to_ascii_uppercase())?;
-            let (missing, present): (Vec<_>, Vec<_>) = tagged
-                .iter()
-                .partition(|e| !e.status.counts_as_evidence());
+            let (missing, present): (Vec<_>, Vec<_>) =
+                tagged.iter().partition(|e| !e.status.counts_as_evidence());
             let paths = |files: Vec<&&TaggedEvidence>| {
                 let mut paths: Vec<String> = files.iter().map(|e| e.path.clone()).collect();
                 paths.dedup();

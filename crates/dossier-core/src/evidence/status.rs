@@ -107,7 +107,10 @@ mod tests {
         assert_eq!(s.as_str(), "online_only");
         assert!(s.counts_as_evidence());
         assert!(!s.is_readable_evidence());
-        assert!(!s.retry_on_rescan(), "no retry storm: read again only once local");
+        assert!(
+            !s.retry_on_rescan(),
+            "no retry storm: read again only once local"
+        );
         assert!(!s.is_problem());
         assert!(!FileStatus::OutsideFolder.counts_as_evidence());
         assert!(FileStatus::NotRead.is_readable_evidence());
