@@ -17,6 +17,7 @@ use dossier_core::export::{self, ExportFormat, ExportProgress, ExportSummary};
 use dossier_core::import::{ImportPreview, ParsedChecklist, RemovedChecklist};
 use dossier_core::prerequisites::{PrerequisiteState, PrerequisiteStatus};
 use dossier_core::preview::Preview;
+use dossier_core::readiness::Readiness;
 use dossier_core::search::SearchHit;
 use dossier_core::session::{Outcome, Session};
 use dossier_core::suggest::{ControlSuggestion, FileSuggestions};
@@ -143,6 +144,13 @@ pub async fn files(shell: State<'_, Shell>) -> IpcResult<Vec<FileEntry>> {
 #[tauri::command]
 pub async fn coverage(shell: State<'_, Shell>, checklist: String) -> IpcResult<Coverage> {
     Ok(shell.dossier()?.coverage(&checklist)?)
+}
+
+/// The readiness check before validation day, for one checklist's tags.
+#[tauri::command]
+pub async fn readiness(shell: State<'_, Shell>, checklist: String) -> IpcResult<Readiness> {
+    let checklist = input::checklist_id(&checklist)?;
+    Ok(shell.dossier()?.readiness(Some(&checklist))?)
 }
 
 #[tauri::command]

@@ -54,6 +54,7 @@ fn main() {
             commands::catalog,
             commands::files,
             commands::coverage,
+            commands::readiness,
             commands::search,
             commands::tag,
             commands::untag,

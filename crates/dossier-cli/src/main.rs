@@ -106,6 +106,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The readiness check before validation day: tagged files that are online only (a
+    /// cloud placeholder, not on this laptop), missing, unreadable or outside the folder;
+    /// for CHECKLIST's controls, or every tag. Exits non-zero when something needs doing.
+    Readiness {
+        checklist: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Full-text search over file names and contents.
     Search {
         #[arg(required = true)]
@@ -336,6 +344,23 @@ fn main() -> ExitCode {
     }
 }
 
+/// `readiness` found tagged files to see to: the command fails, as a check does, so a
+/// script can stop on it.
+#[derive(Debug)]
+struct NotReady(usize);
+
+impl std::fmt::Display for NotReady {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} tagged file(s) need attention before validation day [not_ready]",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for NotReady {}
+
 /// The reader of our output went away (`dossier files | head`): not an error.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.downcast_ref::<std::io::Error>()
@@ -412,6 +437,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 controls.join(", ")
             );
             Ok(())
+        }
+        Command::Readiness { checklist, json } => {
+            let readiness = open()?.readiness(checklist.as_deref())?;
+            print::readiness(&readiness, json)?;
+            match print::attention(&readiness) {
+                0 => Ok(()),
+                files => Err(NotReady(files).into()),
+            }
         }
         Command::Untag { file, controls } => {
             let targets = parse_targets(&controls)?;

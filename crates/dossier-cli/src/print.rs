@@ -13,6 +13,7 @@ use dossier_core::export::{ExportProgress, ExportSummary};
 use dossier_core::freshness::format_time;
 use dossier_core::import::{ImportOutcome, ImportPreview};
 use dossier_core::prerequisites::{PrerequisiteState, PrerequisiteStatus};
+use dossier_core::readiness::{Readiness, ReadinessFile};
 use dossier_core::search::SearchHit;
 use dossier_core::session::{PaceStatus, Session};
 use dossier_core::suggest::FileSuggestions;
@@ -246,7 +247,7 @@ pub fn scan_summary(s: &ScanSummary, json: bool) -> anyhow::Result<()> {
         return print_json(s);
     }
     say!(
-        "{} files: {} new, {} changed, {} moved, {} unchanged; {} missing, {} unreadable, {} duplicate group(s){}",
+        "{} files: {} new, {} changed, {} moved, {} unchanged; {} missing, {} unreadable, {} online-only, {} duplicate group(s){}",
         s.files,
         s.new,
         s.changed,
@@ -254,6 +255,7 @@ pub fn scan_summary(s: &ScanSummary, json: bool) -> anyhow::Result<()> {
         s.unchanged,
         s.missing,
         s.unreadable,
+        s.online_only,
         s.duplicates,
         if s.cancelled { " (cancelled)" } else { "" }
     )?;
@@ -343,6 +345,42 @@ pub fn coverage(c: &Coverage, json: bool) -> anyhow::Result<()> {
             for f in &r.missing_files {
                 say!("            ! missing: {f}")?;
             }
+        }
+    }
+    Ok(())
+}
+
+/// How many tagged files the readiness check names.
+pub fn attention(r: &Readiness) -> usize {
+    r.online_only.len() + r.missing.len() + r.unreadable.len() + r.outside_folder.len()
+}
+
+pub fn readiness(r: &Readiness, json: bool) -> anyhow::Result<()> {
+    if json {
+        return print_json(r);
+    }
+    let scope = r.checklist.as_deref().unwrap_or("every tag");
+    if r.ready {
+        say!("{scope}: ready; every tagged file is on this laptop and readable")?;
+        return Ok(());
+    }
+    say!("{scope}: not ready")?;
+    let groups: [(&[ReadinessFile], &str); 4] = [
+        (
+            &r.online_only,
+            "are online-only (not on this laptop): make them available offline",
+        ),
+        (&r.missing, "are missing from the folder"),
+        (&r.unreadable, "could not be read"),
+        (
+            &r.outside_folder,
+            "are links that leave the evidence folder and count for nothing",
+        ),
+    ];
+    for (files, what) in groups.into_iter().filter(|(f, _)| !f.is_empty()) {
+        say!("{} tagged file(s) {what}:", files.len())?;
+        for f in files {
+            say!("  {}  {}", f.path, f.tags.join(" "))?;
         }
     }
     Ok(())

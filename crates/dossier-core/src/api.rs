@@ -8,6 +8,7 @@ use crate::coverage::{self, Coverage};
 use crate::events::{CancelToken, EventSink};
 use crate::evidence::index::{self, FileRow};
 use crate::evidence::kind::FileKind;
+use crate::evidence::residency::{OsProbe, ResidencyProbe};
 use crate::evidence::root::{self, Root};
 use crate::evidence::scan::{self, ScanError, ScanSummary};
 use crate::evidence::status::FileStatus;
@@ -21,6 +22,7 @@ use crate::freshness;
 use crate::import::ImportError;
 use crate::prerequisites::{self, PrerequisiteState, PrerequisiteStatus};
 use crate::preview::{self, Preview};
+use crate::readiness::{self, Readiness};
 use crate::search::{self, SearchError, SearchHit};
 use crate::session::{self, Outcome, Session, SessionRow};
 use crate::store::{Store, StoreError};
@@ -235,7 +237,20 @@ impl Dossier {
         cancel: &CancelToken,
         sink: EventSink,
     ) -> Result<ScanSummary, Error> {
-        let summary = scan::scan(&mut self.store, folder, pool, cancel, sink)?;
+        self.scan_with(folder, pool, &OsProbe, cancel, sink)
+    }
+
+    /// [`Dossier::scan`], asking `probe` which files are cloud placeholders (tests mark files
+    /// online-only on systems without placeholders).
+    pub fn scan_with(
+        &mut self,
+        folder: &Path,
+        pool: &ExtractorPool,
+        probe: &dyn ResidencyProbe,
+        cancel: &CancelToken,
+        sink: EventSink,
+    ) -> Result<ScanSummary, Error> {
+        let summary = scan::scan_with(&mut self.store, folder, pool, probe, cancel, sink)?;
         self.open_folder(folder)?;
         Ok(summary)
     }
@@ -320,7 +335,7 @@ impl Dossier {
         };
         for file in files {
             let row = self.resolve_file(file)?;
-            if !row.status.is_readable_evidence() {
+            if !row.status.counts_as_evidence() {
                 return Err(not_evidence(&row));
             }
         }
@@ -880,6 +895,20 @@ impl Dossier {
             .map(|c| c.id.as_str())
             .collect();
         Ok(Session::new(row, &order, &walked, crate::store::now()))
+    }
+
+    /// The readiness check before validation day (see [`readiness`]): the tagged files of
+    /// the active folder that are online only, missing, unreadable or outside the folder,
+    /// for `checklist`'s controls, or for every tag without one.
+    pub fn readiness(&self, checklist: Option<&str>) -> Result<Readiness, Error> {
+        let root = self.active_folder()?;
+        let checklist = checklist.map(|id| self.checklist(id)).transpose()?;
+        Ok(readiness::check(
+            self.store.conn(),
+            root.id,
+            checklist.map(|c| c.id.clone()),
+            |control| checklist.is_none_or(|c| c.control(control).is_some()),
+        )?)
     }
 
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, Error> {

@@ -322,9 +322,8 @@ fn retired(
         .iter()
         .filter_map(|d| {
             let tagged = by_control.get(&d.id.to_ascii_uppercase())?;
-            let (missing, present): (Vec<_>, Vec<_>) = tagged
-                .iter()
-                .partition(|e| !e.status.is_readable_evidence());
+            let (missing, present): (Vec<_>, Vec<_>) =
+                tagged.iter().partition(|e| !e.status.counts_as_evidence());
             let paths = |files: Vec<&&TaggedEvidence>| {
                 let mut paths: Vec<String> = files.iter().map(|e| e.path.clone()).collect();
                 paths.dedup();
@@ -351,7 +350,7 @@ fn control_coverage(
     let present: Vec<&TaggedEvidence> = tagged
         .iter()
         .copied()
-        .filter(|e| e.status.is_readable_evidence())
+        .filter(|e| e.status.counts_as_evidence())
         .collect();
     // A control without listed items still needs evidence: one implicit item.
     let texts: Vec<String> = if c.control.evidence_items.is_empty() {
@@ -470,7 +469,7 @@ fn control_coverage(
     files.dedup();
     let mut missing_files: Vec<String> = tagged
         .iter()
-        .filter(|e| !e.status.is_readable_evidence())
+        .filter(|e| !e.status.counts_as_evidence())
         .map(|e| e.path.clone())
         .collect();
     missing_files.dedup();

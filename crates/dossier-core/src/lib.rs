@@ -15,6 +15,7 @@ pub mod freshness;
 pub mod import;
 pub mod prerequisites;
 pub mod preview;
+pub mod readiness;
 pub mod search;
 pub mod session;
 pub mod store;

@@ -21,6 +21,7 @@ import type { IpcError } from "./generated/IpcError";
 import type { Outcome } from "./generated/Outcome";
 import type { PrerequisiteState } from "./generated/PrerequisiteState";
 import type { PrerequisiteStatus } from "./generated/PrerequisiteStatus";
+import type { Readiness } from "./generated/Readiness";
 import type { Preview } from "./generated/Preview";
 import type { Root } from "./generated/Root";
 import type { SearchHit } from "./generated/SearchHit";
@@ -46,6 +47,7 @@ export type {
   Outcome,
   PrerequisiteState,
   PrerequisiteStatus,
+  Readiness,
   RemovedChecklist,
   Session,
   ShellState,
@@ -79,6 +81,8 @@ export const openSampleFolder = () => call<Root>("open_sample_folder");
 export const catalog = () => call<Checklist[]>("catalog");
 export const files = () => call<FileEntry[]>("files");
 export const coverage = (checklist: string) => call<Coverage>("coverage", { checklist });
+/** The readiness check before validation day: tagged files that may not open on the day. */
+export const readiness = (checklist: string) => call<Readiness>("readiness", { checklist });
 export const search = (query: string) => call<SearchHit[]>("search", { query });
 /** `example` null: the example whose folder holds each file, or the practice as a whole. */
 export const tag = (

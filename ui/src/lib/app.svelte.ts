@@ -28,6 +28,7 @@ import {
 import { plural } from "./format";
 import type { Checklist } from "./generated/Checklist";
 import type { Coverage } from "./generated/Coverage";
+import type { Readiness } from "./generated/Readiness";
 import type { FileEntry } from "./generated/FileEntry";
 import type { IndexEvent } from "./generated/IndexEvent";
 import type { Root } from "./generated/Root";
@@ -97,6 +98,8 @@ class AppState {
   filesLoaded = $state(false);
   coverage = $state.raw<Coverage | null>(null);
   coverageError = $state.raw<IpcError | null>(null);
+  /** The core's readiness check for the shown checklist, read with its coverage. */
+  readiness = $state.raw<Readiness | null>(null);
   checklistId = $state("data-analytics-7.1");
   /** The checklists of the catalog that were imported (the rest are built in). */
   imported = $state.raw<ImportedChecklist[]>([]);
@@ -266,6 +269,7 @@ class AppState {
     this.files = [];
     this.filesLoaded = false;
     this.coverage = null;
+    this.readiness = null;
     this.suggestions = new Map();
     this.review = null;
     this.examples = [];
@@ -321,9 +325,13 @@ class AppState {
   async loadCoverage(): Promise<void> {
     const seq = ++this.#coverageSeq;
     try {
-      const coverage = await api.coverage(this.checklistId);
+      const [coverage, readiness] = await Promise.all([
+        api.coverage(this.checklistId),
+        api.readiness(this.checklistId),
+      ]);
       if (seq !== this.#coverageSeq) return;
       this.coverage = coverage;
+      this.readiness = readiness;
       this.coverageError = null;
     } catch (e) {
       if (seq === this.#coverageSeq) this.coverageError = e as IpcError;
@@ -334,6 +342,7 @@ class AppState {
     if (id === this.checklistId) return;
     this.checklistId = id;
     this.coverage = null;
+    this.readiness = null;
     this.exemptions = null;
     this.prerequisites = null;
     void this.loadCoverage();

@@ -50,6 +50,17 @@ function backend(cmd: string, args?: unknown): unknown {
       return files;
     case "coverage":
       return { checklist: (args as { checklist: string }).checklist, controls: [], sections: [] };
+    case "readiness":
+      return {
+        checklist: (args as { checklist: string }).checklist,
+        online_only: [
+          { path: "Delivery/SOW.docx", status: "online_only", detail: null, tags: ["PRJ-003"] },
+        ],
+        missing: [],
+        unreadable: [],
+        outside_folder: [],
+        ready: false,
+      };
     case "tag":
       tagged.push(args);
       return { paths: (args as { paths: string[] }).paths, delta: 1 };
@@ -139,7 +150,15 @@ describe("app state", async () => {
   it("ends the scan on scan_finished and refetches once more", async () => {
     calls.length = 0;
     await vi.advanceTimersByTimeAsync(1000);
-    const summary = { files: 3, new: 1, changed: 0, moved: 0, missing: 0, unreadable: 0 };
+    const summary = {
+      files: 3,
+      new: 1,
+      changed: 0,
+      moved: 0,
+      missing: 0,
+      unreadable: 0,
+      online_only: 0,
+    };
     await send([
       {
         type: "scan_finished",
@@ -179,7 +198,9 @@ describe("app state", async () => {
     app.setChecklist("generative-ai-2025-08");
     await vi.advanceTimersByTimeAsync(0);
     expect(app.coverage?.checklist).toBe("generative-ai-2025-08");
-    expect(calls).toEqual(["coverage", "exemptions"]);
+    expect(app.readiness?.checklist).toBe("generative-ai-2025-08");
+    expect(app.readiness?.online_only.map((f) => f.path)).toEqual(["Delivery/SOW.docx"]);
+    expect(calls).toEqual(["coverage", "readiness", "exemptions"]);
   });
 
   it("saves a customer example, then reloads the examples, coverage and suggestions", async () => {
@@ -188,7 +209,7 @@ describe("app state", async () => {
     await app.saveExample({ ...examples[0], id: 0, name: "Example 2", folder: null });
     await vi.advanceTimersByTimeAsync(1000);
     expect(calls[0]).toBe("save_example");
-    expect(calls.slice(1).sort()).toEqual(["coverage", "examples", "suggestions"]);
+    expect(calls.slice(1).sort()).toEqual(["coverage", "examples", "readiness", "suggestions"]);
     expect(app.examples.map((e) => e.name)).toEqual(["Example 1", "Example 2"]);
   });
 
@@ -200,9 +221,11 @@ describe("app state", async () => {
       "set_waiver",
       "exemptions",
       "coverage",
+      "readiness",
       "set_not_applicable",
       "exemptions",
       "coverage",
+      "readiness",
     ]);
   });
 
@@ -234,10 +257,13 @@ describe("app state", async () => {
     expect(calls).toEqual([
       "set_attestation",
       "coverage",
+      "readiness",
       "set_freshness",
       "coverage",
+      "readiness",
       "set_freshness",
       "coverage",
+      "readiness",
     ]);
     await expect(app.setAttestation("PRJ-003", 1, "Dana", null)).rejects.toMatchObject({
       code: "not_attestable",

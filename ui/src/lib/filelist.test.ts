@@ -155,6 +155,7 @@ describe("files Dossier does not read", () => {
       unreadable: 3,
       not_read: 1,
       outside: 1,
+      online_only: 0,
     });
   });
 

@@ -4,7 +4,14 @@ import { baseName, collator, isInside } from "./paths";
 import { hasControl } from "./tags";
 
 export type QuickFilter =
-  "all" | "untagged" | "suggested" | "missing" | "unreadable" | "not_read" | "outside";
+  | "all"
+  | "untagged"
+  | "suggested"
+  | "missing"
+  | "unreadable"
+  | "not_read"
+  | "outside"
+  | "online_only";
 export type SortKey = "name" | "kind" | "size" | "modified" | "status";
 export type SortDir = "asc" | "desc";
 
@@ -37,6 +44,8 @@ export function matchesFilter(file: FileEntry, filter: FileFilter): boolean {
       return file.status === "not_read";
     case "outside":
       return file.status === "outside_folder";
+    case "online_only":
+      return file.status === "online_only";
     case "all":
       return true;
   }
@@ -44,10 +53,11 @@ export function matchesFilter(file: FileEntry, filter: FileFilter): boolean {
 
 /**
  * Mirrors dossier_core's `FileStatus::is_problem`: what the "Unreadable" filter finds. A format
- * Dossier has no reader for is not a problem of the file; it has a filter of its own.
+ * Dossier has no reader for is not a problem of the file, nor is a file kept online only by
+ * its cloud service; each has a filter of its own.
  */
 export const isProblem = (status: FileStatus) =>
-  status !== "ok" && status !== "missing" && status !== "not_read";
+  status !== "ok" && status !== "missing" && status !== "not_read" && status !== "online_only";
 
 /**
  * A link whose target lies outside the evidence folder: listed so the user sees it, never
@@ -68,6 +78,7 @@ export function quickCounts(
     unreadable: 0,
     not_read: 0,
     outside: 0,
+    online_only: 0,
   };
   for (const f of files) {
     c.all++;
@@ -77,6 +88,7 @@ export function quickCounts(
     if (isProblem(f.status)) c.unreadable++;
     if (f.status === "not_read") c.not_read++;
     if (f.status === "outside_folder") c.outside++;
+    if (f.status === "online_only") c.online_only++;
   }
   return c;
 }
@@ -101,9 +113,10 @@ const STATUS_ORDER: Record<FileStatus, number> = {
   encrypted: 4,
   timed_out: 5,
   too_large: 6,
-  no_text_layer: 7,
-  not_read: 8,
-  ok: 9,
+  online_only: 7,
+  no_text_layer: 8,
+  not_read: 9,
+  ok: 10,
 };
 
 type Row = { file: FileEntry; name: string };

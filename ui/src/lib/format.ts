@@ -61,6 +61,7 @@ export const STATUS_LABEL: Record<FileStatus, string> = {
   too_large: "Too large",
   not_read: "Not read",
   outside_folder: "Outside the folder",
+  online_only: "Not on this laptop",
   missing: "Missing",
 };
 

@@ -9,6 +9,7 @@ const summary: ScanSummary = {
   moved: 0,
   missing: 0,
   unreadable: 1,
+  online_only: 0,
   unchanged: 0,
   removed: 0,
   duplicates: 0,

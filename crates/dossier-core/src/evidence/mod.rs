@@ -4,6 +4,7 @@ pub mod identity;
 pub mod index;
 pub mod kind;
 pub mod reconcile;
+pub mod residency;
 pub mod root;
 pub mod scan;
 pub mod status;

@@ -4,12 +4,14 @@
 //! and changed files are hashed and sent to the extraction workers on all cores; results
 //! are written in short transactions, so a crash mid-scan leaves a consistent database
 //! and the next scan simply carries on. Files that vanished are matched to files that
-//! appeared (see [`super::reconcile`]) before anything is reported missing.
+//! appeared (see [`super::reconcile`]) before anything is reported missing. A cloud
+//! placeholder (see [`super::residency`]) is indexed from its metadata and never read.
 
 use super::identity::{hash_file, FileStat};
 use super::index::{self, FileRow, Observed};
 use super::kind::FileKind;
 use super::reconcile::Vanished;
+use super::residency::{OsProbe, Residency, ResidencyProbe};
 use super::status::FileStatus;
 use super::walk::{walk, Found};
 use crate::events::{CancelToken, EventSink, IndexEvent};
@@ -41,6 +43,9 @@ pub struct ScanSummary {
     /// Present files that could not be fully read (see their status).
     #[ts(type = "number")]
     pub unreadable: usize,
+    /// Present files that are cloud placeholders, not on this laptop (not read).
+    #[ts(type = "number")]
+    pub online_only: usize,
     #[ts(type = "number")]
     pub unchanged: usize,
     /// Untagged files that vanished and were dropped from the index.
@@ -91,6 +96,19 @@ pub fn scan(
     cancel: &CancelToken,
     sink: EventSink,
 ) -> Result<ScanSummary, ScanError> {
+    scan_with(store, folder, pool, &OsProbe, cancel, sink)
+}
+
+/// [`scan`], asking `probe` which files are cloud placeholders: the operating system in the
+/// app, a stand-in in tests (Linux has no placeholders).
+pub fn scan_with(
+    store: &mut Store,
+    folder: &Path,
+    pool: &ExtractorPool,
+    probe: &dyn ResidencyProbe,
+    cancel: &CancelToken,
+    sink: EventSink,
+) -> Result<ScanSummary, ScanError> {
     let root = canonical_folder(folder)?;
     let conn = store.conn_mut();
     let root_id = super::root::open(conn, &root)?.id;
@@ -118,9 +136,19 @@ pub fn scan(
     for f in found {
         let raw = index::raw_path(&f.rel);
         let row = known.remove(&raw);
+        // Only the metadata: asking never downloads a placeholder.
+        let residency = match &f.outcome {
+            Ok(_) => probe.residency(&root.join(&f.rel)),
+            Err(_) => Residency::Local,
+        };
         match row {
-            Some(row) if is_unchanged(&row, &f) => summary.unchanged += 1,
-            row => jobs.push(Job { found: f, raw, row }),
+            Some(row) if is_unchanged(&row, &f, residency) => summary.unchanged += 1,
+            row => jobs.push(Job {
+                found: f,
+                raw,
+                row,
+                residency,
+            }),
         }
     }
     let incoming = jobs
@@ -165,7 +193,7 @@ pub fn scan(
 
     summary.cancelled = cancel.is_cancelled();
     if !summary.cancelled {
-        settle_vanished(&mut batch, vanished, &mut summary)?;
+        settle_vanished(&mut batch, &root, probe, vanished, &mut summary)?;
     }
     batch.commit()?.into_iter().for_each(&mut *sink);
     count_totals(conn, root_id, &mut summary)?;
@@ -179,9 +207,12 @@ struct Job {
     found: Found,
     raw: Vec<u8>,
     row: Option<FileRow>,
+    residency: Residency,
 }
 
-fn is_unchanged(row: &FileRow, f: &Found) -> bool {
+/// A placeholder keeps its size and time once downloaded (and a downloaded file once its
+/// space is freed), so a change of residency alone makes the file changed.
+fn is_unchanged(row: &FileRow, f: &Found, residency: Residency) -> bool {
     let stat = match &f.outcome {
         Ok(stat) => stat,
         // Still refused for the same reason (a broken link, say): nothing new to record.
@@ -195,11 +226,13 @@ fn is_unchanged(row: &FileRow, f: &Found) -> bool {
         (Some(a), Some(b)) => a.ino == b.ino && a.dev == b.dev,
         _ => true,
     };
+    let was_online_only = row.status == FileStatus::OnlineOnly;
     row.missing_since.is_none()
         && row.size == stat.size
         && row.mtime_ns == stat.mtime_ns
         && same_inode
         && !row.status.retry_on_rescan()
+        && was_online_only == (residency == Residency::OnlineOnly)
 }
 
 /// Reads every job on all worker threads and hands each result to `write`, in the
@@ -299,6 +332,11 @@ fn observe(root: &Path, job: &Job, pool: &ExtractorPool) -> Observed {
             return observed;
         }
     };
+    if job.residency == Residency::OnlineOnly {
+        observed.status = FileStatus::OnlineOnly;
+        observed.detail = Some(ONLINE_ONLY.into());
+        return observed;
+    }
     match hash_file(&abs, stat.size) {
         Ok(h) => observed.hash = Some(h),
         Err(e) => {
@@ -327,6 +365,10 @@ fn observe(root: &Path, job: &Job, pool: &ExtractorPool) -> Observed {
     observed.text = extraction.text;
     observed
 }
+
+/// Why a placeholder is listed but not read, in the words the user sees.
+const ONLINE_ONLY: &str = "not on this laptop: the file is kept online only by its cloud \
+     service; make it available offline and Dossier reads it at the next scan";
 
 /// Writes one result: an update of a known row, a move of a vanished one, or a new row.
 fn apply(
@@ -362,13 +404,24 @@ fn apply(
 }
 
 /// Files no new file claimed are gone: tagged ones stay as missing evidence, untagged ones
-/// (and missing ones whose tags the user removed) leave the index.
+/// (and missing ones whose tags the user removed) leave the index. A file evicted to its
+/// online-only stub is not gone: it stays, online only, with its tags.
 fn settle_vanished(
     batch: &mut Batch<'_>,
+    root: &Path,
+    probe: &dyn ResidencyProbe,
     vanished: Vanished,
     summary: &mut ScanSummary,
 ) -> rusqlite::Result<()> {
     for row in vanished.into_remaining() {
+        if probe.evicted(&index::absolute(root, &row.raw_path)) {
+            if row.status != FileStatus::OnlineOnly || row.missing_since.is_some() {
+                index::update(batch.writer()?, row.id, &evicted(&row))?;
+                summary.changed += 1;
+                batch.record(IndexEvent::FileChanged { path: row.path });
+            }
+            continue;
+        }
         let conn = batch.writer()?;
         if index::has_tags(conn, row.id)? {
             if row.missing_since.is_none() {
@@ -386,18 +439,36 @@ fn settle_vanished(
     Ok(())
 }
 
+/// What the index keeps of a file evicted to a stub: the last name, size and time seen.
+fn evicted(row: &FileRow) -> Observed {
+    Observed {
+        raw_path: row.raw_path.clone(),
+        path: row.path.clone(),
+        kind: row.kind,
+        size: row.size,
+        mtime_ns: row.mtime_ns,
+        node: row.node,
+        hash: None,
+        status: FileStatus::OnlineOnly,
+        detail: Some(ONLINE_ONLY.into()),
+        text: String::new(),
+    }
+}
+
 fn count_totals(conn: &Connection, root_id: i64, s: &mut ScanSummary) -> rusqlite::Result<()> {
-    let (files, missing, unreadable): (i64, i64, i64) = conn.query_row(
+    let (files, missing, unreadable, online_only): (i64, i64, i64, i64) = conn.query_row(
         "SELECT count(*) FILTER (WHERE missing_since IS NULL),
                 count(*) FILTER (WHERE missing_since IS NOT NULL),
-                count(*) FILTER (WHERE missing_since IS NULL AND status <> 'ok')
+                count(*) FILTER (WHERE missing_since IS NULL AND status NOT IN ('ok', ?2)),
+                count(*) FILTER (WHERE missing_since IS NULL AND status = ?2)
          FROM files WHERE root_id = ?1",
-        [root_id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        rusqlite::params![root_id, FileStatus::OnlineOnly.as_str()],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
     s.files = files as usize;
     s.missing = missing as usize;
     s.unreadable = unreadable as usize;
+    s.online_only = online_only as usize;
     s.duplicates = index::duplicate_groups(conn, root_id)?.len();
     Ok(())
 }

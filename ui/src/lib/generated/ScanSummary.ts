@@ -16,7 +16,11 @@ missing: number,
 /**
  * Present files that could not be fully read (see their status).
  */
-unreadable: number, unchanged: number, 
+unreadable: number, 
+/**
+ * Present files that are cloud placeholders, not on this laptop (not read).
+ */
+online_only: number, unchanged: number, 
 /**
  * Untagged files that vanished and were dropped from the index.
  */
