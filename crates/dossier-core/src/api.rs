@@ -761,6 +761,11 @@ impl Dossier {
                     size: row.size,
                 };
                 parts.files.insert(row.path, file);
+            } else if row.status == FileStatus::OnlineOnly
+                && row.missing_since.is_none()
+                && listed.contains(row.path.as_str())
+            {
+                parts.online_only.push(row.path);
             }
         }
         parts.root = root.path;

@@ -10,10 +10,11 @@ use dossier_core::events::CancelToken;
 use dossier_core::evidence::residency::{Residency, ResidencyProbe};
 use dossier_core::evidence::scan::ScanSummary;
 use dossier_core::evidence::status::FileStatus;
+use dossier_core::export::ExportFormat;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use support::Env;
+use support::{pack_files, snapshot, Env};
 
 const DA: &str = "data-analytics-7.1";
 
@@ -226,4 +227,35 @@ fn the_readiness_check_names_tagged_files_that_will_not_open_on_the_day() {
         );
     }
     assert!(env.dossier.readiness(Some("no-such-checklist")).is_err());
+}
+
+#[test]
+fn a_pack_names_the_online_only_files_it_could_not_copy() {
+    let mut env = Env::new();
+    env.write("Delivery/SOW.md", "Statement of work for Example Corp.");
+    env.write("Delivery/SOW signed.md", "Signed statement of work.");
+    let cloud = Cloud::default();
+    cloud.free_up_space(env.folder.canonicalize().unwrap().join("Delivery/SOW.md"));
+    scan(&mut env, &cloud);
+    env.tag("Delivery/SOW.md", &["PRJ-003"]);
+    env.tag("Delivery/SOW signed.md", &["PRJ-003"]);
+
+    let before = snapshot(&env.folder);
+    let (out, summary) = env.export(DA, ExportFormat::Pack, "pack");
+    assert_eq!(snapshot(&env.folder), before);
+    assert_eq!(summary.files, 1, "only the local file is copied");
+    let files = pack_files(ExportFormat::Pack, &out);
+    assert!(files.keys().any(|k| k.ends_with("/SOW signed.md")));
+    assert!(!files.keys().any(|k| k.ends_with("/SOW.md")));
+    let index = String::from_utf8(files["index.html"].clone()).unwrap();
+    let doc = scraper::Html::parse_document(&index);
+    let reasons: Vec<String> = doc
+        .select(&scraper::Selector::parse("#not-copied li").unwrap())
+        .map(|li| li.text().collect())
+        .collect();
+    assert_eq!(reasons.len(), 1, "{reasons:?}");
+    assert!(
+        reasons[0].contains("Delivery/SOW.md") && reasons[0].contains("not on this laptop"),
+        "{reasons:?}"
+    );
 }

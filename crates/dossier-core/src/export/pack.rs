@@ -72,13 +72,16 @@ pub fn links(entries: &[&PackEntry]) -> HashMap<(String, String), String> {
 /// The report as the pack shows it: the tagged files left out are listed with why.
 fn with_left_out(report: &Report, left_out: BTreeMap<String, NotEvidence>) -> Report {
     let mut report = report.clone();
-    report.not_copied = left_out
-        .into_iter()
-        .map(|(path, refusal)| NotCopied {
-            path,
-            reason: source::reason(refusal).to_string(),
-        })
-        .collect();
+    let online_only = report.online_only.iter().map(|path| NotCopied {
+        path: path.clone(),
+        reason: source::ONLINE_ONLY.to_string(),
+    });
+    let refused = left_out.into_iter().map(|(path, refusal)| NotCopied {
+        path,
+        reason: source::reason(refusal).to_string(),
+    });
+    report.not_copied = online_only.chain(refused).collect();
+    report.not_copied.sort_by(|a, b| a.path.cmp(&b.path));
     report
 }
 

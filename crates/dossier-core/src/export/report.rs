@@ -28,6 +28,9 @@ pub struct Report {
     pub session: Option<Session>,
     /// Relative path → the file as indexed, for every file a control lists.
     pub files: HashMap<String, ReportFile>,
+    /// Files a control lists that are online-only placeholders: never read, so a pack
+    /// cannot copy them and names them instead.
+    pub online_only: Vec<String>,
     /// Tagged files a pack left out, with why (empty outside a pack), in path order.
     pub not_copied: Vec<NotCopied>,
 }
@@ -90,6 +93,7 @@ impl Report {
             controls,
             session: parts.session,
             files: parts.files,
+            online_only: parts.online_only,
             not_copied: Vec::new(),
             coverage,
         }
@@ -148,6 +152,8 @@ pub struct Parts {
     /// Control ID → (file, note).
     pub notes: HashMap<String, Vec<(String, String)>>,
     pub files: HashMap<String, ReportFile>,
+    /// Files a control lists that are online-only: not in `files`, named by a pack.
+    pub online_only: Vec<String>,
 }
 
 /// The words a report uses for a status.

@@ -19,6 +19,11 @@ pub fn reason(refusal: NotEvidence) -> &'static str {
     }
 }
 
+/// Why an online-only file (a cloud placeholder) is not in a pack: copying it would
+/// download it, or stall offline.
+pub const ONLINE_ONLY: &str =
+    "online only (not on this laptop): make it available offline, then export again";
+
 /// What opening a source gave: the open file, a refusal to open it, or a read error.
 pub type Opened = Result<Result<File, NotEvidence>, io::Error>;
 
