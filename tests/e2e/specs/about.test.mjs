@@ -3,7 +3,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { launch } from "../harness.mjs";
+import { launch, screenshot } from "../harness.mjs";
 
 const WAIT = { timeout: 20000, interval: 100 };
 const config = JSON.parse(
@@ -38,6 +38,7 @@ test("About shows the version, the build date and the licences", async () => {
 });
 
 test("Esc closes the About view", async () => {
+  await screenshot(app.browser, "about");
   await app.browser.keys("Escape");
   await app.browser.waitUntil(async () => !(await $('[data-testid="about-dialog"]').isExisting()), {
     ...WAIT,
