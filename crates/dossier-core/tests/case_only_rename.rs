@@ -8,7 +8,21 @@
 
 mod support;
 
+use std::path::Path;
 use support::Env;
+
+/// Whether the directory lists `name` as stored. Wine maps a case-only rename onto a
+/// case-sensitive Linux folder as a no-op, so under Wine the rename never happens.
+fn renamed(dir: &Path, name: &str) -> bool {
+    let listed = std::fs::read_dir(dir)
+        .unwrap()
+        .any(|e| e.unwrap().file_name() == name);
+    if !listed {
+        assert!(cfg!(windows), "{name} not listed after the rename");
+        eprintln!("skipped: this file system did not change the case of the name (Wine)");
+    }
+    listed
+}
 
 #[test]
 fn a_case_only_rename_moves_the_tags_to_the_new_name() {
@@ -18,6 +32,9 @@ fn a_case_only_rename_moves_the_tags_to_the_new_name() {
     env.tag("Delivery/sow.md", &["PRJ-003"]);
 
     std::fs::rename(env.path("Delivery/sow.md"), env.path("Delivery/SOW.md")).unwrap();
+    if !renamed(&env.path("Delivery"), "SOW.md") {
+        return;
+    }
     let (summary, _) = env.scan();
 
     assert_eq!((summary.moved, summary.missing, summary.new), (1, 0, 0));
@@ -34,6 +51,9 @@ fn a_case_only_rename_with_an_edit_keeps_the_tags_by_file_identity() {
     env.tag("runbook.md", &["OPE-002"]);
 
     std::fs::rename(env.path("runbook.md"), env.path("Runbook.md")).unwrap();
+    if !renamed(&env.folder, "Runbook.md") {
+        return;
+    }
     std::fs::write(env.path("Runbook.md"), "restore steps, reviewed").unwrap();
     let (summary, _) = env.scan();
 
