@@ -79,7 +79,7 @@ pub mod windows {
     use std::path::Path;
     use windows_sys::Win32::Storage::FileSystem::{
         GetFileInformationByHandle, BY_HANDLE_FILE_INFORMATION, FILE_FLAG_BACKUP_SEMANTICS,
-        FILE_SHARE_DELETE, FILE_SHARE_READ, FILE_SHARE_WRITE,
+        FILE_FLAG_OPEN_NO_RECALL, FILE_SHARE_DELETE, FILE_SHARE_READ, FILE_SHARE_WRITE,
     };
 
     /// 100-ns intervals between 1601-01-01 (FILETIME's epoch) and 1970-01-01.
@@ -87,12 +87,13 @@ pub mod windows {
 
     /// The identity of the file (or folder) at `path`, links followed. Opened with no access
     /// rights and every share flag, so the file is neither read nor locked for anyone:
-    /// the same way std reads metadata.
+    /// the same way std reads metadata; and with no recall, so opening a cloud placeholder
+    /// (an online-only OneDrive file) never downloads it.
     pub fn node_of_path(path: &Path) -> io::Result<NodeId> {
         let file = OpenOptions::new()
             .access_mode(0)
             .share_mode(FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
-            .custom_flags(FILE_FLAG_BACKUP_SEMANTICS)
+            .custom_flags(FILE_FLAG_BACKUP_SEMANTICS | FILE_FLAG_OPEN_NO_RECALL)
             .open(path)?;
         node_of_file(&file)
     }
