@@ -144,11 +144,10 @@ pub fn pack_files(format: ExportFormat, out: &Path) -> BTreeMap<String, Vec<u8>>
         for e in walkdir::WalkDir::new(out) {
             let e = e.unwrap();
             if e.file_type().is_file() {
+                // Keyed like the zip's entries, with `/` on every OS.
                 let rel = e.path().strip_prefix(out).unwrap();
-                files.insert(
-                    rel.to_string_lossy().into_owned(),
-                    std::fs::read(e.path()).unwrap(),
-                );
+                let key: Vec<_> = rel.iter().map(|c| c.to_string_lossy()).collect();
+                files.insert(key.join("/"), std::fs::read(e.path()).unwrap());
             }
         }
     }
