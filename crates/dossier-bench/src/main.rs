@@ -1,10 +1,14 @@
 //! `dossier-bench`: generates deterministic evidence folders and prints, in one run, every
 //! benchmark figure of Dossier next to its reference tool and its target: cold index, warm
-//! rescan, text recovered, small files, watcher, queries, app start-up and memory.
+//! rescan, text recovered, small files, watcher, queries, app start-up and memory; and, with
+//! `--documents DIR`, the text Dossier gets out of a folder of real documents.
 //! Figures are printed, never asserted.
 
 mod app;
+mod doc_reference;
+mod documents;
 mod generate;
+mod probe_words;
 mod queries;
 mod reference;
 mod report;
@@ -39,7 +43,8 @@ struct Args {
     /// App launches for start-up time and memory.
     #[arg(long, default_value_t = 3)]
     app_runs: usize,
-    /// Run only these parts (comma-separated).
+    /// Run only these parts (comma-separated). With --documents, the generated-folder
+    /// parts run only when named here.
     #[arg(long, value_delimiter = ',')]
     only: Vec<Part>,
     /// Skip these parts (comma-separated).
@@ -48,6 +53,13 @@ struct Args {
     /// Where the folders are generated (kept between runs) and the databases written.
     #[arg(long, default_value = "target/bench-evidence")]
     dir: PathBuf,
+    /// A folder of real documents, read in place: per format, files read, text found and
+    /// reference words (pdftotext, catdoc, the XML parts) found by search.
+    #[arg(long, value_name = "DIR")]
+    documents: Option<PathBuf>,
+    /// With --documents: write one TSV line per file (status, words, misses) to FILE.
+    #[arg(long, value_name = "FILE", requires = "documents")]
+    documents_detail: Option<PathBuf>,
 }
 
 /// The parts of a run. All but `small` work on the mixed folder's index, so `index` runs
@@ -72,7 +84,12 @@ enum Part {
 
 impl Args {
     fn wants(&self, part: Part) -> bool {
-        (self.only.is_empty() || self.only.contains(&part)) && !self.skip.contains(&part)
+        let chosen = if self.only.is_empty() {
+            self.documents.is_none()
+        } else {
+            self.only.contains(&part)
+        };
+        chosen && !self.skip.contains(&part)
     }
 }
 
@@ -90,7 +107,12 @@ fn main() -> anyhow::Result<()> {
             .collect::<Vec<_>>()
             .join(" ")
     );
-    println!("targets are stated for the default sizes (--files 10000 --small-files 100000)");
+    if let Some(dir) = &args.documents {
+        documents::run(dir, args.documents_detail.as_deref(), &extractor)?;
+    }
+    if !(args.documents.is_some() && args.only.is_empty()) {
+        println!("targets are stated for the default sizes (--files 10000 --small-files 100000)");
+    }
     let db_dir = args.dir.join("db");
     std::fs::create_dir_all(&db_dir)?;
     let mixed_db = db_dir.join(format!("mixed-{}.sqlite", args.files));
