@@ -16,6 +16,11 @@ use std::process::Command;
 use support::Env;
 
 const WORDS: &str = "Quarterly failover drill approved by Harriet Okonkwo";
+/// The screenshot and the scanned PDF [`scans`] writes, in path order.
+const SCANS: [&str; 2] = [
+    "Operations/console screenshot.png",
+    "Operations/signed drill.pdf",
+];
 
 fn installed(program: &str) -> bool {
     let found = Command::new(program).arg("-v").output().is_ok();
@@ -123,11 +128,27 @@ fn a_screenshot_and_a_scanned_pdf_are_found_by_their_words_read_by_ocr() {
         "tesseract is on PATH, so the workers use it"
     );
     scans(&env);
+    // A scan whose only image is a 2x2 checkerboard: nothing to read.
+    fx::write_image_only_pdf(&env.path("blank scan.pdf")).unwrap();
     env.scan();
-    for name in [
-        "Operations/console screenshot.png",
-        "Operations/signed drill.pdf",
-    ] {
+    assert_read_by_ocr(&env);
+    assert_eq!(found(&env, "failover"), SCANS);
+    assert_eq!(found(&env, "Okonkwo quarterly"), SCANS);
+    let blank = env.file("blank scan.pdf");
+    assert_eq!(
+        (blank.status, blank.detail.as_deref()),
+        (
+            FileStatus::NoTextLayer,
+            Some("pages but no text layer, and OCR found no text: tag it by hand")
+        )
+    );
+    let (summary, _) = env.scan();
+    assert_eq!(summary.unchanged, 3, "read once, not at every scan");
+}
+
+/// The screenshot and the scan of [`scans`] say they were read by OCR.
+fn assert_read_by_ocr(env: &Env) {
+    for name in SCANS {
         let file = env.file(name);
         assert_eq!(
             (file.status, file.detail.as_deref()),
@@ -135,16 +156,10 @@ fn a_screenshot_and_a_scanned_pdf_are_found_by_their_words_read_by_ocr() {
             "{name}"
         );
     }
-    let both = vec![
-        "Operations/console screenshot.png".to_string(),
-        "Operations/signed drill.pdf".to_string(),
-    ];
-    assert_eq!(found(&env, "failover"), both);
-    assert_eq!(found(&env, "Okonkwo quarterly"), both);
 }
 
 #[test]
-fn without_tesseract_on_path_scans_are_listed_as_before() {
+fn without_tesseract_on_path_scans_are_listed_as_before_and_read_once_it_is_installed() {
     if !installed("pdftoppm") {
         return;
     }
@@ -165,6 +180,23 @@ fn without_tesseract_on_path_scans_are_listed_as_before() {
         (FileStatus::Ok, None)
     );
     let scan = env.file("Operations/signed drill.pdf");
-    assert_eq!(scan.status, FileStatus::NoTextLayer);
+    assert_eq!(
+        (scan.status, scan.detail.as_deref()),
+        (
+            FileStatus::NoTextLayer,
+            Some("pages but no text layer (a scan?): tag it by hand")
+        )
+    );
     assert!(found(&env, "failover").is_empty());
+
+    if !installed("tesseract") {
+        return;
+    }
+    // Installed since: the unchanged files are read again, once.
+    env.pool = ExtractorPool::new(support::extractor());
+    env.scan();
+    assert_read_by_ocr(&env);
+    assert_eq!(found(&env, "failover"), SCANS);
+    let (summary, _) = env.scan();
+    assert_eq!(summary.unchanged, SCANS.len());
 }

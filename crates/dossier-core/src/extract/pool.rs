@@ -18,6 +18,9 @@ const READER_STOPPED: &str =
     "the text reader stopped unexpectedly; Dossier will try again at the next scan";
 const READER_DID_NOT_START: &str =
     "the text reader could not start; Dossier will try again at the next scan";
+/// A scan's status detail without OCR, and with OCR that found no text in it.
+const NO_TEXT_LAYER: &str = "pages but no text layer (a scan?): tag it by hand";
+const NO_TEXT_BY_OCR: &str = "pages but no text layer, and OCR found no text: tag it by hand";
 
 /// A worker's CPU time per file, as a multiple of the time limit: a backstop for a
 /// worker whose parent is gone, never reached while the parent's time limit holds.
@@ -104,6 +107,18 @@ impl ExtractorPool {
         &self.config
     }
 
+    /// Whether a file listed with this kind, status and detail was read without OCR and
+    /// OCR is now on (tesseract was installed since): its bytes did not change, yet it
+    /// has text to give. Once read with OCR its detail says so, and it is not read again.
+    pub fn reads_more_now(&self, kind: FileKind, status: FileStatus, detail: Option<&str>) -> bool {
+        self.config.ocr.is_some()
+            && match status {
+                FileStatus::Ok => kind == FileKind::Image && detail.is_none(),
+                FileStatus::NoTextLayer => detail == Some(NO_TEXT_LAYER),
+                _ => false,
+            }
+    }
+
     /// Extracts `path` in a worker. Never panics and never blocks past the time limit.
     pub fn extract(&self, path: &Path, kind: FileKind, size: u64) -> Extraction {
         if !has_text(kind, &self.config) {
@@ -182,7 +197,7 @@ impl Worker {
         match running.replies.recv_timeout(config.timeout) {
             Ok(Ok(Some(reply))) => {
                 self.running = Some(running);
-                from_reply(path, reply)
+                from_reply(path, reply, config.ocr.is_some())
             }
             Ok(Ok(None)) | Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => {
                 stopped(path, running)
@@ -345,7 +360,8 @@ fn describe_exit(status: std::process::ExitStatus) -> String {
     status.to_string()
 }
 
-fn from_reply(path: &Path, reply: Reply) -> Extraction {
+/// The outcome of `reply`; `ocr` says whether the worker tried OCR on a scan.
+fn from_reply(path: &Path, reply: Reply, ocr: bool) -> Extraction {
     match reply {
         Reply::Text { text, detail } => Extraction {
             status: FileStatus::Ok,
@@ -354,7 +370,7 @@ fn from_reply(path: &Path, reply: Reply) -> Extraction {
         },
         Reply::Failed(ExtractError::NoTextLayer) => Extraction::failed(
             FileStatus::NoTextLayer,
-            "pages but no text layer (a scan?): tag it by hand",
+            if ocr { NO_TEXT_BY_OCR } else { NO_TEXT_LAYER },
         ),
         Reply::Failed(ExtractError::Encrypted) => {
             Extraction::failed(FileStatus::Encrypted, "encrypted; not read for text")
