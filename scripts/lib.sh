@@ -3,6 +3,9 @@
 # Debian packages to build the desktop app (WebKitGTK and its -dev closure) and to drive it.
 APP_BUILD_PACKAGES="build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev"
 E2E_PACKAGES="xvfb xauth webkit2gtk-driver"
+# Tools the Rust tests drive: poppler (reference text, test pages rasterised into scans) and
+# tesseract, so the OCR tests run rather than skip.
+TEST_TOOL_PACKAGES="poppler-utils tesseract-ocr"
 
 step() {
   local name=$1

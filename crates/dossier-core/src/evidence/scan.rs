@@ -142,7 +142,12 @@ pub fn scan_with(
             Err(_) => Residency::Local,
         };
         match row {
-            Some(row) if is_unchanged(&row, &f, residency) => summary.unchanged += 1,
+            Some(row)
+                if is_unchanged(&row, &f, residency)
+                    && !pool.reads_more_now(row.kind, row.status, row.detail.as_deref()) =>
+            {
+                summary.unchanged += 1
+            }
             row => jobs.push(Job {
                 found: f,
                 raw,

@@ -12,6 +12,7 @@ mod diagram;
 mod job;
 mod lifeline;
 mod normalize;
+pub mod ocr;
 mod office;
 mod pdf;
 pub mod pdf_repair;
@@ -63,9 +64,26 @@ impl ExtractError {
 }
 
 /// Extracts the searchable text of `path`, NFKC-normalised. Images yield an empty
-/// string (a picture has no text to read); formats without a reader are
+/// string (a picture has no text to read without OCR); formats without a reader are
 /// [`ExtractError::NotRead`].
 pub fn extract(path: &Path, kind: FileKind) -> Result<String, ExtractError> {
+    read(path, kind, None).map(|read| read.text)
+}
+
+/// A file's text, and what the user is told about how it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extracted {
+    pub text: String,
+    /// Set when the text (or its absence) came from OCR, e.g. "text read by OCR".
+    pub detail: Option<String>,
+}
+
+/// [`extract`], reading images and image-only PDFs with `ocr` when it is given.
+pub fn read(
+    path: &Path,
+    kind: FileKind,
+    ocr: Option<&ocr::Ocr>,
+) -> Result<Extracted, ExtractError> {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
@@ -74,9 +92,12 @@ pub fn extract(path: &Path, kind: FileKind) -> Result<String, ExtractError> {
     if WITHOUT_READER.contains(&extension.as_str()) {
         return Err(ExtractError::NotRead);
     }
+    let mut detail = None;
     let raw = match (kind, extension.as_str()) {
-        (FileKind::Image, _) => String::new(),
-        (FileKind::Pdf, _) => pdf::extract(path)?,
+        (FileKind::Image, _) => ocr::image(ocr, path, &mut detail),
+        (FileKind::Pdf, _) => {
+            pdf::extract(path).or_else(|e| ocr::scanned_pdf(ocr, path, e, &mut detail))?
+        }
         (FileKind::Word, "docx") => office::docx(path)?,
         (FileKind::Slides, "pptx") => office::pptx(path)?,
         (FileKind::Spreadsheet, "csv") | (FileKind::Text, _) => text::read_document(path)?,
@@ -86,7 +107,10 @@ pub fn extract(path: &Path, kind: FileKind) -> Result<String, ExtractError> {
         (FileKind::Other, _) => text::read_if_text(path)?,
         _ => return Err(ExtractError::NotRead),
     };
-    Ok(normalize::normalize(&raw))
+    Ok(Extracted {
+        text: normalize::normalize(&raw),
+        detail,
+    })
 }
 
 fn io_error(error: std::io::Error) -> ExtractError {

@@ -18,6 +18,9 @@ const READER_STOPPED: &str =
     "the text reader stopped unexpectedly; Dossier will try again at the next scan";
 const READER_DID_NOT_START: &str =
     "the text reader could not start; Dossier will try again at the next scan";
+/// A scan's status detail without OCR, and with OCR that found no text in it.
+const NO_TEXT_LAYER: &str = "pages but no text layer (a scan?): tag it by hand";
+const NO_TEXT_BY_OCR: &str = "pages but no text layer, and OCR found no text: tag it by hand";
 
 /// A worker's CPU time per file, as a multiple of the time limit: a backstop for a
 /// worker whose parent is gone, never reached while the parent's time limit holds.
@@ -36,6 +39,9 @@ pub struct ExtractorConfig {
     pub memory_limit_bytes: u64,
     /// Number of worker processes (defaults to the number of cores).
     pub workers: usize,
+    /// The `tesseract` program that reads images and image-only PDFs, if installed
+    /// (found on `PATH` by default); without it they are listed without text.
+    pub ocr: Option<PathBuf>,
 }
 
 impl ExtractorConfig {
@@ -47,6 +53,7 @@ impl ExtractorConfig {
             max_file_bytes: 100 << 20,
             memory_limit_bytes: 2 << 30,
             workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            ocr: super::ocr::find(),
         }
     }
 
@@ -76,9 +83,10 @@ impl Extraction {
     }
 }
 
-/// Kinds whose files are sent to a worker; the rest have no text to find.
-fn has_text(kind: FileKind) -> bool {
-    !matches!(kind, FileKind::Image)
+/// Kinds whose files are sent to a worker; the rest have no text to find. Images have
+/// text only for OCR.
+fn has_text(kind: FileKind, config: &ExtractorConfig) -> bool {
+    !matches!(kind, FileKind::Image) || config.ocr.is_some()
 }
 
 /// A set of worker processes shared by the scanning threads.
@@ -99,9 +107,21 @@ impl ExtractorPool {
         &self.config
     }
 
+    /// Whether a file listed with this kind, status and detail was read without OCR and
+    /// OCR is now on (tesseract was installed since): its bytes did not change, yet it
+    /// has text to give. Once read with OCR its detail says so, and it is not read again.
+    pub fn reads_more_now(&self, kind: FileKind, status: FileStatus, detail: Option<&str>) -> bool {
+        self.config.ocr.is_some()
+            && match status {
+                FileStatus::Ok => kind == FileKind::Image && detail.is_none(),
+                FileStatus::NoTextLayer => detail == Some(NO_TEXT_LAYER),
+                _ => false,
+            }
+    }
+
     /// Extracts `path` in a worker. Never panics and never blocks past the time limit.
     pub fn extract(&self, path: &Path, kind: FileKind, size: u64) -> Extraction {
-        if !has_text(kind) {
+        if !has_text(kind, &self.config) {
             return Extraction {
                 status: FileStatus::Ok,
                 detail: None,
@@ -177,7 +197,7 @@ impl Worker {
         match running.replies.recv_timeout(config.timeout) {
             Ok(Ok(Some(reply))) => {
                 self.running = Some(running);
-                from_reply(path, reply)
+                from_reply(path, reply, config.ocr.is_some())
             }
             Ok(Ok(None)) | Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => {
                 stopped(path, running)
@@ -212,7 +232,18 @@ impl Drop for Worker {
 fn spawn(config: &ExtractorConfig) -> io::Result<Running> {
     let program = config.program.clone();
     let cpu_seconds = (config.timeout * CPU_BACKSTOP_FACTOR).as_secs().max(1);
-    let args = worker::arguments(config.memory_limit_bytes, cpu_seconds, std::process::id());
+    // OCR stops within three quarters of the time limit, so the worker answers with
+    // what it read before it would be killed.
+    let ocr = config
+        .ocr
+        .as_deref()
+        .map(|program| (config.timeout * 3 / 4, program));
+    let args = worker::arguments(
+        config.memory_limit_bytes,
+        cpu_seconds,
+        std::process::id(),
+        ocr,
+    );
     let mut child = spawn_from_lasting_thread(move || {
         Command::new(program)
             .args(args)
@@ -329,16 +360,17 @@ fn describe_exit(status: std::process::ExitStatus) -> String {
     status.to_string()
 }
 
-fn from_reply(path: &Path, reply: Reply) -> Extraction {
+/// The outcome of `reply`; `ocr` says whether the worker tried OCR on a scan.
+fn from_reply(path: &Path, reply: Reply, ocr: bool) -> Extraction {
     match reply {
-        Reply::Text(text) => Extraction {
+        Reply::Text { text, detail } => Extraction {
             status: FileStatus::Ok,
-            detail: None,
+            detail,
             text,
         },
         Reply::Failed(ExtractError::NoTextLayer) => Extraction::failed(
             FileStatus::NoTextLayer,
-            "pages but no text layer (a scan?): tag it by hand",
+            if ocr { NO_TEXT_BY_OCR } else { NO_TEXT_LAYER },
         ),
         Reply::Failed(ExtractError::Encrypted) => {
             Extraction::failed(FileStatus::Encrypted, "encrypted; not read for text")
@@ -421,9 +453,35 @@ mod tests {
     }
 
     #[test]
-    fn images_need_no_worker() {
-        let pool = ExtractorPool::new(ExtractorConfig::with_program("/nonexistent/worker"));
-        let out = pool.extract(Path::new("/diagram.png"), FileKind::Image, 10);
-        assert_eq!(out.status, FileStatus::Ok);
+    fn images_need_a_worker_only_for_ocr() {
+        let without = ExtractorPool::new(ExtractorConfig {
+            ocr: None,
+            ..ExtractorConfig::with_program("/nonexistent/worker")
+        });
+        let out = without.extract(Path::new("/diagram.png"), FileKind::Image, 10);
+        assert_eq!((out.status, out.detail), (FileStatus::Ok, None));
+        let with = ExtractorPool::new(ExtractorConfig {
+            ocr: Some("/usr/bin/tesseract".into()),
+            ..ExtractorConfig::with_program("/nonexistent/worker")
+        });
+        let out = with.extract(Path::new("/diagram.png"), FileKind::Image, 10);
+        assert_eq!(out.status, FileStatus::ReaderFailed, "sent to a worker");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_worker_is_told_the_ocr_program_and_a_budget_inside_the_time_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let args = dir.path().join("args");
+        let config = ExtractorConfig {
+            timeout: Duration::from_secs(20),
+            ocr: Some("/opt/ocr/tesseract".into()),
+            ..fake_worker(dir.path(), &format!("echo \"$@\" > '{}'", args.display()))
+        };
+        ExtractorPool::new(config).extract(Path::new("/scan.png"), FileKind::Image, 10);
+        let args = std::fs::read_to_string(args).unwrap();
+        let args: Vec<&str> = args.split_whitespace().collect();
+        assert_eq!(args[0], worker::WORKER_ARG);
+        assert_eq!(args[4..], ["15000", "/opt/ocr/tesseract"]);
     }
 }

@@ -6,10 +6,13 @@
 //! The host binary (CLI or desktop app) calls [`serve_if_requested`] first thing in `main`.
 
 use super::lifeline::{self, Limits};
-use super::{extract, ExtractError};
+use super::ocr::Ocr;
+use super::{read, ExtractError, Extracted};
 use crate::evidence::kind::FileKind;
+use std::ffi::OsString;
 use std::io::{self, BufReader, BufWriter, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// First argument that turns a host binary into an extraction worker.
 pub const WORKER_ARG: &str = "__dossier-extract-worker";
@@ -20,14 +23,25 @@ const MAX_TEXT_BYTES: usize = 4 << 20;
 type Request = (PathBuf, FileKind);
 
 /// The arguments that start a worker: [`WORKER_ARG`], then its memory limit, its CPU
-/// time per request and the parent's process id, which [`serve_if_requested`] reads.
-pub(super) fn arguments(memory_bytes: u64, cpu_seconds: u64, parent: u32) -> [String; 4] {
-    [
-        WORKER_ARG.to_owned(),
-        memory_bytes.to_string(),
-        cpu_seconds.to_string(),
-        parent.to_string(),
-    ]
+/// time per request, the parent's process id and, when OCR is on, the time OCR may take
+/// per file (milliseconds) and the `tesseract` program, which [`serve_if_requested`] reads.
+pub(super) fn arguments(
+    memory_bytes: u64,
+    cpu_seconds: u64,
+    parent: u32,
+    ocr: Option<(Duration, &Path)>,
+) -> Vec<OsString> {
+    let mut args: Vec<OsString> = vec![
+        WORKER_ARG.into(),
+        memory_bytes.to_string().into(),
+        cpu_seconds.to_string().into(),
+        parent.to_string().into(),
+    ];
+    if let Some((budget, program)) = ocr {
+        args.push(budget.as_millis().to_string().into());
+        args.push(program.into());
+    }
+    args
 }
 
 /// If this process was started as a worker, serves requests until stdin closes, then exits.
@@ -45,6 +59,9 @@ pub fn serve_if_requested() {
         cpu_seconds_per_request: number(),
     };
     let parent = number().and_then(|p| u32::try_from(p).ok());
+    let ocr = number()
+        .zip(args.next())
+        .map(|(millis, program)| Ocr::new(program, Duration::from_millis(millis)));
     lifeline::die_with_parent(parent);
     lifeline::limit_memory(limits);
     // Panics are reported over the pipe; the default hook would only spam stderr.
@@ -54,9 +71,12 @@ pub fn serve_if_requested() {
         Ok(requests) => requests,
         Err(_) => std::process::exit(1),
     };
-    let code = match serve(requests.into_iter().map(Ok), io::stdout().lock(), || {
-        lifeline::limit_cpu_for_next_request(limits)
-    }) {
+    let code = match serve(
+        requests.into_iter().map(Ok),
+        io::stdout().lock(),
+        ocr.as_ref(),
+        || lifeline::limit_cpu_for_next_request(limits),
+    ) {
         Ok(()) => 0,
         Err(_) => 1,
     };
@@ -67,12 +87,13 @@ pub fn serve_if_requested() {
 fn serve(
     requests: impl IntoIterator<Item = io::Result<Request>>,
     output: impl Write,
+    ocr: Option<&Ocr>,
     mut before_each: impl FnMut(),
 ) -> io::Result<()> {
     let mut output = BufWriter::new(output);
     for request in requests {
         before_each();
-        let reply = run_guarded(request?, extract);
+        let reply = run_guarded(request?, |path, kind| read(path, kind, ocr));
         write_reply(&mut output, &reply)?;
         output.flush()?;
     }
@@ -89,12 +110,12 @@ fn requests_in(input: impl Read) -> impl Iterator<Item = io::Result<Request>> {
 /// Runs `read` on one request; a panic in it becomes a reply, not a dead worker.
 fn run_guarded(
     (path, kind): Request,
-    read: fn(&std::path::Path, FileKind) -> Result<String, ExtractError>,
+    read: impl FnOnce(&Path, FileKind) -> Result<Extracted, ExtractError> + std::panic::UnwindSafe,
 ) -> Reply {
     match std::panic::catch_unwind(|| read(&path, kind)) {
-        Ok(Ok(mut text)) => {
+        Ok(Ok(Extracted { mut text, detail })) => {
             truncate_at_char_boundary(&mut text, MAX_TEXT_BYTES);
-            Reply::Text(text)
+            Reply::Text { text, detail }
         }
         Ok(Err(e)) => Reply::Failed(e),
         Err(panic) => {
@@ -130,7 +151,11 @@ fn truncate_at_char_boundary(text: &mut String, max: usize) {
 /// A worker's answer for one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Reply {
-    Text(String),
+    /// The text, and how it was read when the user should know (by OCR).
+    Text {
+        text: String,
+        detail: Option<String>,
+    },
     Failed(ExtractError),
 }
 
@@ -193,10 +218,11 @@ fn os_string_from_bytes(bytes: Vec<u8>) -> io::Result<std::ffi::OsString> {
         .map_err(|_| invalid("path is not valid Unicode"))
 }
 
-/// A reply is three frames: a tag, the text or the reason, and the cause for the log.
+/// A reply is three frames: a tag, the text or the reason, and the cause for the log
+/// (for text: the detail for the user, if any).
 fn write_reply(w: &mut impl Write, reply: &Reply) -> io::Result<()> {
     let (tag, payload, cause): (&str, &str, &str) = match reply {
-        Reply::Text(t) => ("ok", t, ""),
+        Reply::Text { text, detail } => ("ok", text, detail.as_deref().unwrap_or_default()),
         Reply::Failed(ExtractError::NoTextLayer) => ("no_text_layer", "", ""),
         Reply::Failed(ExtractError::Encrypted) => ("encrypted", "", ""),
         Reply::Failed(ExtractError::NotRead) => ("not_read", "", ""),
@@ -219,7 +245,10 @@ pub(super) fn read_reply(r: &mut impl Read) -> io::Result<Option<Reply>> {
     let payload = frame("missing payload")?;
     let cause = frame("missing cause")?;
     Ok(Some(match tag.as_slice() {
-        b"ok" => Reply::Text(payload),
+        b"ok" => Reply::Text {
+            text: payload,
+            detail: Some(cause).filter(|d| !d.is_empty()),
+        },
         b"no_text_layer" => Reply::Failed(ExtractError::NoTextLayer),
         b"encrypted" => Reply::Failed(ExtractError::Encrypted),
         b"not_read" => Reply::Failed(ExtractError::NotRead),
@@ -242,7 +271,14 @@ mod tests {
     #[test]
     fn replies_round_trip_through_the_wire_format() {
         for reply in [
-            Reply::Text("ﬁ text".into()),
+            Reply::Text {
+                text: "ﬁ text".into(),
+                detail: None,
+            },
+            Reply::Text {
+                text: "Acceptance signed".into(),
+                detail: Some("text read by OCR".into()),
+            },
             Reply::Failed(ExtractError::NoTextLayer),
             Reply::Failed(ExtractError::Encrypted),
             Reply::Failed(ExtractError::NotRead),
@@ -275,7 +311,10 @@ mod tests {
         write_request(&mut input, &missing, FileKind::Image).unwrap();
         let mut output = Vec::new();
         let mut served = 0;
-        serve(requests_in(input.as_slice()), &mut output, || served += 1).unwrap();
+        serve(requests_in(input.as_slice()), &mut output, None, || {
+            served += 1
+        })
+        .unwrap();
         assert_eq!(served, 2);
         let mut r = output.as_slice();
         assert!(matches!(
@@ -284,7 +323,10 @@ mod tests {
         ));
         assert_eq!(
             read_reply(&mut r).unwrap(),
-            Some(Reply::Text(String::new()))
+            Some(Reply::Text {
+                text: String::new(),
+                detail: None
+            })
         );
         assert_eq!(read_reply(&mut r).unwrap(), None);
     }
@@ -303,7 +345,10 @@ mod tests {
             ))
         );
         let reply = run_guarded((PathBuf::from("/e/a.md"), FileKind::Text), |_, _| {
-            Ok(std::hint::black_box::<&[u8]>(&[])[3].to_string())
+            Ok(Extracted {
+                text: std::hint::black_box::<&[u8]>(&[])[3].to_string(),
+                detail: None,
+            })
         });
         assert!(
             matches!(&reply, Reply::Failed(ExtractError::Unreadable { reason, cause })
