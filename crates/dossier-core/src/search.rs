@@ -2,6 +2,7 @@
 
 use crate::evidence::kind::FileKind;
 use crate::evidence::status::FileStatus;
+use crate::extract::normalize;
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
@@ -69,17 +70,26 @@ pub fn search(
 /// Each word quoted (so FTS5 syntax in a query is plain text); the last one a prefix, as
 /// the user may still be typing it. Earlier words are whole: a prefix of a common word
 /// ("root"*) expands to every word it begins and makes the query slow.
+///
+/// The query is normalised and split into words by the same rule as indexed text
+/// ([`normalize`]); the store's tokenizer then turns each quoted word into the tokens the
+/// index holds, so a Chinese or Japanese run becomes a phrase of its characters and a
+/// Persian word keeps its zero-width non-joiner.
 fn to_fts_query(query: &str) -> Option<String> {
-    use unicode_normalization::UnicodeNormalization;
-    let normalised: String = query.nfkc().collect();
+    let normalised = normalize::normalize(query);
     let words: Vec<&str> = normalised
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+        .split(|c: char| !normalize::is_word_char(c))
+        .filter(|w| has_tokens(w))
         .collect();
     let (last, init) = words.split_last()?;
     let mut quoted: Vec<String> = init.iter().map(|w| format!("\"{w}\"")).collect();
     quoted.push(format!("\"{last}\"*"));
     Some(quoted.join(" "))
+}
+
+/// Whether `word` holds anything to search for (not only joiners or marks).
+fn has_tokens(word: &str) -> bool {
+    normalize::for_each_token(word, true, |_, _, _| Err(())).is_err()
 }
 
 #[cfg(test)]
@@ -96,5 +106,18 @@ mod tests {
         );
         assert_eq!(to_fts_query("ﬁnance").unwrap(), "\"finance\"*");
         assert_eq!(to_fts_query(" -- "), None);
+        assert_eq!(to_fts_query("\u{200C} \u{200F}"), None);
+    }
+
+    #[test]
+    fn queries_keep_words_the_index_keeps_whole() {
+        assert_eq!(
+            to_fts_query("\u{200F}می\u{200C}خواهم").unwrap(),
+            "\"می\u{200C}خواهم\"*"
+        );
+        assert_eq!(
+            to_fts_query("東京都 ＡＷＳ").unwrap(),
+            "\"東京都\" \"AWS\"*"
+        );
     }
 }
