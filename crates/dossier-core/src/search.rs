@@ -42,14 +42,14 @@ pub fn search(
              WHERE file_text MATCH ?1 AND f.root_id = ?2
              ORDER BY score LIMIT ?3)
          SELECT f.path, f.kind, f.status, f.missing_since IS NOT NULL,
-                snippet(file_text, 1, '[', ']', '…', 12)
+                snippet(file_text, 1, '[', ']', '…', ?4)
          FROM top
          JOIN file_text ON file_text.rowid = top.id
          JOIN files f ON f.id = top.id
          WHERE file_text MATCH ?1
          ORDER BY top.score",
     )?;
-    let rows = stmt.query_map(params![fts, root_id, limit as i64], |r| {
+    let rows = stmt.query_map(params![fts, root_id, limit as i64, excerpt_tokens(&fts)], |r| {
         let missing: bool = r.get(3)?;
         Ok(SearchHit {
             path: r.get(0)?,
@@ -85,6 +85,17 @@ fn to_fts_query(query: &str) -> Option<String> {
     let mut quoted: Vec<String> = init.iter().map(|w| format!("\"{w}\"")).collect();
     quoted.push(format!("\"{last}\"*"));
     Some(quoted.join(" "))
+}
+
+/// How many tokens an excerpt spans: twelve words, or, for a query in a script whose
+/// every character is a token (Chinese, Japanese, Thai…), 32 characters, about as much to
+/// read; twelve would cut most sentences, and even the match, short.
+fn excerpt_tokens(fts_query: &str) -> i64 {
+    if fts_query.chars().any(normalize::is_own_token) {
+        32
+    } else {
+        12
+    }
 }
 
 /// Whether `word` holds anything to search for (not only joiners or marks).

@@ -82,7 +82,7 @@ pub(crate) fn is_word_char(c: char) -> bool {
 /// split them offline, so each character (with its combining marks) is a token of its
 /// own and a query run becomes a phrase of characters: any word or substring a user
 /// types is found, in order, wherever it stands in the sentence.
-fn is_own_token(c: char) -> bool {
+pub(crate) fn is_own_token(c: char) -> bool {
     matches!(
         c,
         '\u{0E00}'..='\u{0EFF}'      // Thai, Lao
