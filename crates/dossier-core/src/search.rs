@@ -49,7 +49,8 @@ pub fn search(
          WHERE file_text MATCH ?1
          ORDER BY top.score",
     )?;
-    let rows = stmt.query_map(params![fts, root_id, limit as i64, excerpt_tokens(&fts)], |r| {
+    let span = excerpt_tokens(&fts);
+    let rows = stmt.query_map(params![fts, root_id, limit as i64, span], |r| {
         let missing: bool = r.get(3)?;
         Ok(SearchHit {
             path: r.get(0)?,

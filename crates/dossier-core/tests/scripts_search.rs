@@ -44,10 +44,16 @@ fn a_japanese_word_inside_a_sentence_is_found() {
     assert_eq!(found(&env, "構築 移行"), ja);
     assert_eq!(found(&env, "概要"), ja, "found by a word of its name");
     assert!(found(&env, "大阪").is_empty());
-    assert!(found(&env, "レイクデータ").is_empty(), "characters count in order");
+    assert!(
+        found(&env, "レイクデータ").is_empty(),
+        "characters count in order"
+    );
 
     let shown = snippet(&env, "データレイク");
-    assert!(shown.contains("東京リージョンに[データレイク]を構築"), "{shown}");
+    assert!(
+        shown.contains("東京リージョンに[データレイク]を構築"),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -113,7 +119,10 @@ fn a_persian_word_with_a_zero_width_non_joiner_is_found_however_it_is_typed() {
     // The snippet keeps the non-joiner, so the word reads as it was written.
     let shown = snippet(&env, "داده\u{200C}ها");
     assert!(shown.contains("[داده\u{200C}ها]"), "{shown}");
-    assert!(!shown.contains('\u{200F}'), "bidi marks are dropped: {shown:?}");
+    assert!(
+        !shown.contains('\u{200F}'),
+        "bidi marks are dropped: {shown:?}"
+    );
 }
 
 #[test]
@@ -135,5 +144,8 @@ fn arabic_and_hebrew_are_found_without_points_kashida_or_bidi_marks() {
 
     let shown = snippet(&env, "التحتية");
     assert!(shown.contains("[التحتية]"), "{shown}");
-    assert!(!shown.contains('\u{200F}'), "bidi marks are dropped: {shown:?}");
+    assert!(
+        !shown.contains('\u{200F}'),
+        "bidi marks are dropped: {shown:?}"
+    );
 }

@@ -70,6 +70,9 @@ fn is_invisible(c: char) -> bool {
 /// letters, digits, combining marks, private-use characters and the characters a
 /// token folds away. Everything else separates words.
 pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric()
         || is_combining_mark(c)
         || is_folded_away(c)
@@ -192,7 +195,7 @@ pub(crate) fn for_each_token<E>(
 ) -> Result<(), E> {
     let mut run: Option<(usize, Run)> = None;
     for (i, c) in text.char_indices() {
-        let extends = is_combining_mark(c) || is_folded_away(c);
+        let extends = !c.is_ascii() && (is_combining_mark(c) || is_folded_away(c));
         let own = is_own_token(c) && !extends;
         match run {
             Some((_, Run::Word)) if !own && is_word_char(c) => continue,
@@ -312,8 +315,16 @@ mod tests {
         assert_eq!(
             tokens("AWS東京リージョン2024年", false),
             [
-                "aws=AWS", "東=東", "京=京", "リ=リ", "ー=ー", "ジ=ジ", "ョ=ョ", "ン=ン",
-                "2024=2024", "年=年"
+                "aws=AWS",
+                "東=東",
+                "京=京",
+                "リ=リ",
+                "ー=ー",
+                "ジ=ジ",
+                "ョ=ョ",
+                "ン=ン",
+                "2024=2024",
+                "年=年"
             ]
         );
         // A decomposed voiced kana (as a macOS file name has it) is the composed one.
@@ -324,7 +335,10 @@ mod tests {
     #[test]
     fn thai_and_korean_split_into_characters_with_their_marks() {
         assert_eq!(tokens("ที่นี่", false), ["ที่=ที่", "นี่=นี่"]);
-        assert_eq!(tokens("서울에서", false), ["서=서", "울=울", "에=에", "서=서"]);
+        assert_eq!(
+            tokens("서울에서", false),
+            ["서=서", "울=울", "에=에", "서=서"]
+        );
     }
 
     #[test]

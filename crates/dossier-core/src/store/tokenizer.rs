@@ -49,13 +49,8 @@ fn fts5_api(conn: &Connection) -> rusqlite::Result<*mut ffi::fts5_api> {
     let rc = unsafe {
         let db = conn.handle();
         let mut stmt = null_mut();
-        let rc = ffi::sqlite3_prepare_v2(
-            db,
-            c"SELECT fts5(?1)".as_ptr(),
-            -1,
-            &mut stmt,
-            null_mut(),
-        );
+        let rc =
+            ffi::sqlite3_prepare_v2(db, c"SELECT fts5(?1)".as_ptr(), -1, &mut stmt, null_mut());
         if rc != ffi::SQLITE_OK {
             return result(conn, rc).map(|()| null_mut());
         }
@@ -226,7 +221,9 @@ mod tests {
         )
         .unwrap();
         let found: i64 = conn
-            .query_row("SELECT count(*) FROM t WHERE t MATCH 'root'", [], |r| r.get(0))
+            .query_row("SELECT count(*) FROM t WHERE t MATCH 'root'", [], |r| {
+                r.get(0)
+            })
             .unwrap();
         assert_eq!(found, 1);
     }
