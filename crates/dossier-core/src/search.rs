@@ -2,6 +2,7 @@
 
 use crate::evidence::kind::FileKind;
 use crate::evidence::status::FileStatus;
+use crate::extract::normalize;
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
@@ -41,14 +42,15 @@ pub fn search(
              WHERE file_text MATCH ?1 AND f.root_id = ?2
              ORDER BY score LIMIT ?3)
          SELECT f.path, f.kind, f.status, f.missing_since IS NOT NULL,
-                snippet(file_text, 1, '[', ']', '…', 12)
+                snippet(file_text, 1, '[', ']', '…', ?4)
          FROM top
          JOIN file_text ON file_text.rowid = top.id
          JOIN files f ON f.id = top.id
          WHERE file_text MATCH ?1
          ORDER BY top.score",
     )?;
-    let rows = stmt.query_map(params![fts, root_id, limit as i64], |r| {
+    let span = excerpt_tokens(&fts);
+    let rows = stmt.query_map(params![fts, root_id, limit as i64, span], |r| {
         let missing: bool = r.get(3)?;
         Ok(SearchHit {
             path: r.get(0)?,
@@ -69,17 +71,37 @@ pub fn search(
 /// Each word quoted (so FTS5 syntax in a query is plain text); the last one a prefix, as
 /// the user may still be typing it. Earlier words are whole: a prefix of a common word
 /// ("root"*) expands to every word it begins and makes the query slow.
+///
+/// The query is normalised and split into words by the same rule as indexed text
+/// ([`normalize`]); the store's tokenizer then turns each quoted word into the tokens the
+/// index holds, so a Chinese or Japanese run becomes a phrase of its characters and a
+/// Persian word keeps its zero-width non-joiner.
 fn to_fts_query(query: &str) -> Option<String> {
-    use unicode_normalization::UnicodeNormalization;
-    let normalised: String = query.nfkc().collect();
+    let normalised = normalize::normalize(query);
     let words: Vec<&str> = normalised
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+        .split(|c: char| !normalize::is_word_char(c))
+        .filter(|w| has_tokens(w))
         .collect();
     let (last, init) = words.split_last()?;
     let mut quoted: Vec<String> = init.iter().map(|w| format!("\"{w}\"")).collect();
     quoted.push(format!("\"{last}\"*"));
     Some(quoted.join(" "))
+}
+
+/// How many tokens an excerpt spans: twelve words, or, for a query in a script whose
+/// every character is a token (Chinese, Japanese, Thai…), 32 characters, about as much to
+/// read; twelve would cut most sentences, and even the match, short.
+fn excerpt_tokens(fts_query: &str) -> i64 {
+    if fts_query.chars().any(normalize::is_own_token) {
+        32
+    } else {
+        12
+    }
+}
+
+/// Whether `word` holds anything to search for (not only joiners or marks).
+fn has_tokens(word: &str) -> bool {
+    normalize::for_each_token(word, true, |_, _, _| Err(())).is_err()
 }
 
 #[cfg(test)]
@@ -96,5 +118,18 @@ mod tests {
         );
         assert_eq!(to_fts_query("ﬁnance").unwrap(), "\"finance\"*");
         assert_eq!(to_fts_query(" -- "), None);
+        assert_eq!(to_fts_query("\u{200C} \u{200F}"), None);
+    }
+
+    #[test]
+    fn queries_keep_words_the_index_keeps_whole() {
+        assert_eq!(
+            to_fts_query("\u{200F}می\u{200C}خواهم").unwrap(),
+            "\"می\u{200C}خواهم\"*"
+        );
+        assert_eq!(
+            to_fts_query("東京都 ＡＷＳ").unwrap(),
+            "\"東京都\" \"AWS\"*"
+        );
     }
 }

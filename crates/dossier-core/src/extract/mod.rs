@@ -11,7 +11,7 @@ mod diagram;
 #[cfg(windows)]
 mod job;
 mod lifeline;
-mod normalize;
+pub(crate) mod normalize;
 pub mod ocr;
 mod office;
 mod pdf;

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v3.sql"),
     include_str!("schema_v4.sql"),
     include_str!("schema_v5.sql"),
+    include_str!("schema_v6.sql"),
 ];
 
 pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
@@ -43,6 +44,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("d.sqlite");
         let mut conn = Connection::open(&path).unwrap();
+        super::super::tokenizer::register(&conn).unwrap();
         conn.pragma_update(None, "user_version", 99).unwrap();
         let err = migrate(&mut conn, &path).unwrap_err();
         assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
@@ -53,6 +55,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("d.sqlite");
         let mut conn = Connection::open(&path).unwrap();
+        super::super::tokenizer::register(&conn).unwrap();
         conn.execute_batch(MIGRATIONS[0]).unwrap();
         conn.pragma_update(None, "user_version", 1).unwrap();
         conn.execute_batch(
@@ -80,11 +83,52 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("d.sqlite");
         let mut conn = Connection::open(&path).unwrap();
+        super::super::tokenizer::register(&conn).unwrap();
         migrate(&mut conn, &path).unwrap();
         migrate(&mut conn, &path).unwrap();
         let v: i64 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
         assert_eq!(v, MIGRATIONS.len() as i64);
+    }
+
+    #[test]
+    fn upgrading_indexes_stored_text_anew_and_keeps_tags() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.sqlite");
+        let mut conn = Connection::open(&path).unwrap();
+        super::super::tokenizer::register(&conn).unwrap();
+        for sql in &MIGRATIONS[..5] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 5).unwrap();
+        conn.execute_batch(
+            "INSERT INTO roots(id, path, opened_at) VALUES (1, '/e', 1);
+             INSERT INTO files(id, root_id, raw_path, path, kind, size, mtime_ns, status, indexed_at)
+               VALUES (7, 1, x'6a612e747874', 'ja.txt', 'text', 1, 1, 'ok', 1);
+             INSERT INTO tags(file_id, control_id, item, note, created_at)
+               VALUES (7, 'PRJ-003', NULL, NULL, 1);
+             INSERT INTO file_text(rowid, name, body) VALUES (7, 'ja txt', '本社は東京都にあります');",
+        )
+        .unwrap();
+        let found = |conn: &Connection| -> i64 {
+            conn.query_row(
+                "SELECT count(*) FROM file_text WHERE file_text MATCH '\"東京\"'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        assert_eq!(found(&conn), 0);
+        migrate(&mut conn, &path).unwrap();
+        assert_eq!(found(&conn), 1);
+        let (body, tags): (String, i64) = conn
+            .query_row(
+                "SELECT body, (SELECT count(*) FROM tags) FROM file_text WHERE rowid = 7",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((body.as_str(), tags), ("本社は東京都にあります", 1));
     }
 }

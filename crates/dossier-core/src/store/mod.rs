@@ -7,6 +7,7 @@
 mod create;
 mod damage;
 mod migrations;
+mod tokenizer;
 
 pub use damage::move_aside;
 
@@ -145,7 +146,9 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// WAL lets the app read while a scan writes; foreign keys keep tags tied to real rows;
 /// NORMAL sync is crash-safe in WAL mode (a power cut may lose the last commit, never corrupt).
+/// The search tokenizer is registered first: `file_text` cannot be read or written without it.
 fn configure(conn: &Connection) -> Result<(), rusqlite::Error> {
+    tokenizer::register(conn)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
