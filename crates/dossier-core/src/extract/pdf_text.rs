@@ -39,9 +39,14 @@ impl<'a> Walker<'a> {
             resources.extend(inherited.iter().filter_map(|id| doc.get_dictionary(*id).ok()));
         }
         let mut page = Page::default();
-        if let Ok(content) = doc.get_page_content(page_id) {
-            self.run(&content, &resources, IDENTITY, 0, &mut page);
+        let mut content = Vec::new();
+        for id in doc.get_page_contents(page_id) {
+            if let Some(data) = doc.get_object(id).ok().and_then(|s| plain(doc, s.as_stream().ok()?)) {
+                content.extend_from_slice(&data);
+                content.push(b'\n');
+            }
         }
+        self.run(&content, &resources, IDENTITY, 0, &mut page);
         for appearance in self.field_appearances(page_id) {
             page.line_break();
             self.form(appearance, &resources, IDENTITY, 0, &mut page);
@@ -92,7 +97,7 @@ impl<'a> Walker<'a> {
         page: &mut Page,
     ) {
         let doc = self.doc;
-        let Ok(content) = stream.decompressed_content() else {
+        let Some(content) = plain(doc, stream) else {
             return;
         };
         let matrix = stream
@@ -393,6 +398,22 @@ fn text_object_ends(content: &[u8]) -> impl Iterator<Item = usize> + '_ {
             && delimiter(content.get(i + 2));
         is_et.then_some(i + 2)
     })
+}
+
+/// A stream's decoded bytes. lopdf reads `/Filter` and `/DecodeParms` only when they are
+/// written in place; some producers refer to them (`/Filter 3 0 R`), which pdftotext follows.
+fn plain(doc: &Document, stream: &pdf_extract::Stream) -> Option<Vec<u8>> {
+    let indirect = |key: &[u8]| matches!(stream.dict.get(key), Ok(Object::Reference(_)));
+    if !indirect(b"Filter") && !indirect(b"DecodeParms") {
+        return stream.get_plain_content().ok();
+    }
+    let mut copy = stream.clone();
+    for key in [&b"Filter"[..], b"DecodeParms"] {
+        if let Ok(value) = stream.dict.get_deref(key, doc) {
+            copy.dict.set(key, value.clone());
+        }
+    }
+    copy.get_plain_content().ok()
 }
 
 fn font<'a>(doc: &'a Document, resources: &[&'a Dictionary], name: &[u8]) -> Option<&'a Dictionary> {
