@@ -14,7 +14,6 @@ mod lifeline;
 mod normalize;
 mod office;
 mod pdf;
-mod pdf_font;
 pub mod pdf_repair;
 mod pdf_text;
 pub mod pool;

@@ -2,8 +2,8 @@
 //! password to supply, a scan to tag by hand, or a damaged file to replace. A file lopdf
 //! cannot open is read again with its cross-reference table rebuilt (`pdf_repair`).
 
-use super::{io_error, pdf_repair, ExtractError};
 use super::pdf_text::Walker;
+use super::{io_error, pdf_repair, ExtractError};
 use pdf_extract::{output_doc_page, Document, PlainTextOutput};
 use std::path::Path;
 
@@ -49,9 +49,7 @@ fn read(bytes: &[u8]) -> Result<String, ExtractError> {
         match pdf_extract_page(&document, number) {
             // pdf-extract decodes some fonts lopdf's ToUnicode parser refuses; it wins only
             // where it finds clearly more, since its word breaks are the less reliable.
-            Ok(other) if letters(&other) > letters(&walked) * 11 / 10 + 10 => {
-                text.push_str(&other)
-            }
+            Ok(other) if letters(&other) > letters(&walked) * 11 / 10 + 10 => text.push_str(&other),
             Err(error) if walked.trim().is_empty() => {
                 failure.get_or_insert(error);
             }

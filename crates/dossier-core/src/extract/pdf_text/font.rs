@@ -5,10 +5,12 @@
 
 use pdf_extract::{Dictionary, Document, Encoding, Object};
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// One font of a page's resources, ready to decode the strings shown with it.
 pub(super) struct Font<'a> {
-    to_unicode: Option<Encoding<'a>>,
+    /// ToUnicode map: code to text.
+    to_unicode: HashMap<u32, String>,
     encoding: Option<Encoding<'a>>,
     /// CID fonts: codes are two bytes wide.
     two_byte: bool,
@@ -50,7 +52,13 @@ impl<'a> Font<'a> {
                 this.read_cid_widths(doc, descendant);
             }
         } else {
-            this.encoding = font.get_font_encoding(doc).ok();
+            this.encoding = if font.has(b"Encoding") {
+                font.get_font_encoding(doc).ok()
+            } else {
+                // Codes the ToUnicode map leaves out are read in the standard encoding, as
+                // poppler does (lopdf would fall back on the ToUnicode map itself).
+                STANDARD.get_font_encoding(doc).ok()
+            };
             this.read_simple_widths(doc, font);
             if subtype == b"Type3" {
                 this.scale = font
@@ -76,12 +84,10 @@ impl<'a> Font<'a> {
     }
 
     /// Appends the text `code` stands for; nothing when the font does not say.
-    pub(super) fn push_text(&self, code: u32, len: u8, out: &mut String) {
-        if let Some(Encoding::UnicodeMapEncoding(map)) = &self.to_unicode {
-            if let Some(units) = map.get(code, len) {
-                out.extend(char::decode_utf16(units).filter_map(Result::ok));
-                return;
-            }
+    pub(super) fn push_text(&self, code: u32, out: &mut String) {
+        if let Some(text) = self.to_unicode.get(&code) {
+            out.push_str(text);
+            return;
         }
         if self.code_is_unicode {
             out.extend(char::decode_utf16([code as u16]).filter_map(Result::ok));
@@ -94,7 +100,11 @@ impl<'a> Font<'a> {
 
     /// How far `code` moves the pen, in text space units (before font size).
     pub(super) fn width(&self, code: u32) -> f32 {
-        self.widths.get(&code).copied().unwrap_or(self.default_width) * self.scale
+        self.widths
+            .get(&code)
+            .copied()
+            .unwrap_or(self.default_width)
+            * self.scale
     }
 
     /// Whether `code` is the single-byte space, the one code word spacing (`Tw`) applies to.
@@ -126,8 +136,7 @@ impl<'a> Font<'a> {
             self.default_width = missing;
         } else if !self.widths.is_empty() {
             // An average keeps unknown codes from looking like gaps or overlaps.
-            self.default_width =
-                self.widths.values().sum::<f32>() / self.widths.len() as f32;
+            self.default_width = self.widths.values().sum::<f32>() / self.widths.len() as f32;
         }
     }
 
@@ -176,20 +185,36 @@ impl<'a> Font<'a> {
     }
 }
 
-/// The font's ToUnicode map, parsed by lopdf (which reads it only when asked for the
-/// encoding of a font without `/Encoding`).
-fn to_unicode<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<Encoding<'a>> {
-    font.get_deref(b"ToUnicode", doc).ok()?.as_stream().ok()?;
-    // lopdf prefers `/Encoding` to `/ToUnicode`; poppler the other way round. Asking about
-    // a copy without `/Encoding` gets the map.
-    let mut copy = font.clone();
-    copy.remove(b"Encoding");
-    copy.set("Type", Object::Name(b"Font".to_vec()));
-    match copy.get_font_encoding(doc).ok()? {
-        Encoding::UnicodeMapEncoding(map) => Some(Encoding::UnicodeMapEncoding(map)),
-        _ => None,
-    }
+/// The font's ToUnicode map. lopdf's parser refuses maps that leave out any of the
+/// metadata it expects, which many producers do; adobe-cmap-parser (pdf-extract's) does not.
+fn to_unicode(doc: &Document, font: &Dictionary) -> HashMap<u32, String> {
+    let Some(map) = font
+        .get_deref(b"ToUnicode", doc)
+        .and_then(Object::as_stream)
+        .ok()
+        .and_then(|s| s.get_plain_content().ok())
+        .and_then(|data| adobe_cmap_parser::get_unicode_map(&data).ok())
+    else {
+        return HashMap::new();
+    };
+    map.into_iter()
+        .map(|(code, utf16be)| {
+            let units = utf16be
+                .chunks(2)
+                .map(|u| u16::from_be_bytes([u[0], *u.get(1).unwrap_or(&0)]));
+            let text = char::decode_utf16(units).filter_map(Result::ok).collect();
+            (code, text)
+        })
+        .collect()
 }
+
+/// A font dictionary that says only "standard encoding", for lopdf to read that encoding from.
+static STANDARD: LazyLock<Dictionary> = LazyLock::new(|| {
+    let mut font = Dictionary::new();
+    font.set("Type", Object::Name(b"Font".to_vec()));
+    font.set("Encoding", Object::Name(b"StandardEncoding".to_vec()));
+    font
+});
 
 fn name(doc: &Document, dict: &Dictionary, key: &[u8]) -> Option<Vec<u8>> {
     dict.get_deref(key, doc)

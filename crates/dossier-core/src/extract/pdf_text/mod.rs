@@ -4,8 +4,12 @@
 //! pdf-extract refuses or panics on (fonts without widths or encodings, damaged content
 //! streams), the `'` and `"` operators, text inside form XObjects and filled-in form fields.
 
-use super::pdf_font::Font;
-use super::MAX_CONTENT_BYTES;
+mod font;
+#[cfg(test)]
+mod tests;
+
+use crate::extract::MAX_CONTENT_BYTES;
+use font::Font;
 use pdf_extract::content::{Content, Operation};
 use pdf_extract::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
@@ -36,12 +40,20 @@ impl<'a> Walker<'a> {
         let mut resources = Vec::new();
         if let Ok((own, inherited)) = doc.get_page_resources(page_id) {
             resources.extend(own);
-            resources.extend(inherited.iter().filter_map(|id| doc.get_dictionary(*id).ok()));
+            resources.extend(
+                inherited
+                    .iter()
+                    .filter_map(|id| doc.get_dictionary(*id).ok()),
+            );
         }
         let mut page = Page::default();
         let mut content = Vec::new();
         for id in doc.get_page_contents(page_id) {
-            if let Some(data) = doc.get_object(id).ok().and_then(|s| plain(doc, s.as_stream().ok()?)) {
+            if let Some(data) = doc
+                .get_object(id)
+                .ok()
+                .and_then(|s| plain(doc, s.as_stream().ok()?))
+            {
                 content.extend_from_slice(&data);
                 content.push(b'\n');
             }
@@ -108,7 +120,11 @@ impl<'a> Walker<'a> {
             .and_then(|m| matrix(doc, m))
             .unwrap_or(IDENTITY);
         let mut resources: Vec<&Dictionary> = Vec::new();
-        if let Ok(own) = stream.dict.get_deref(b"Resources", doc).and_then(Object::as_dict) {
+        if let Ok(own) = stream
+            .dict
+            .get_deref(b"Resources", doc)
+            .and_then(Object::as_dict)
+        {
             resources.push(own);
         }
         resources.extend_from_slice(parent);
@@ -163,11 +179,14 @@ impl<'a> Walker<'a> {
                 "Ts" => state.rise = num(0),
                 "Tf" => {
                     state.font_size = num(1);
-                    state.font = args.first().and_then(|o| o.as_name().ok()).map(<[u8]>::to_vec);
+                    state.font = args
+                        .first()
+                        .and_then(|o| o.as_name().ok())
+                        .map(<[u8]>::to_vec);
                     if let Some(name) = &state.font {
-                        fonts
-                            .entry(name.clone())
-                            .or_insert_with(|| font(doc, resources, name).map(|f| Font::new(doc, f)));
+                        fonts.entry(name.clone()).or_insert_with(|| {
+                            font(doc, resources, name).map(|f| Font::new(doc, f))
+                        });
                     }
                 }
                 "Td" => state.next_line(num(0), num(1)),
@@ -201,9 +220,8 @@ impl<'a> Walker<'a> {
                                         Object::String(bytes, _) => state.show(font, bytes, page),
                                         other => {
                                             if let Ok(n) = other.as_float() {
-                                                let tx = -n / 1000.0
-                                                    * state.font_size
-                                                    * state.h_scale;
+                                                let tx =
+                                                    -n / 1000.0 * state.font_size * state.h_scale;
                                                 state.advance(tx);
                                             }
                                         }
@@ -330,7 +348,7 @@ impl State {
     fn show(&mut self, font: &Font, bytes: &[u8], page: &mut Page) {
         page.separate(self.pen());
         for (code, len) in font.codes(bytes) {
-            font.push_text(code, len, &mut page.text);
+            font.push_text(code, &mut page.text);
             let mut tx = font.width(code) * self.font_size + self.char_spacing;
             if font.is_word_space(code, len) {
                 tx += self.word_spacing;
@@ -372,7 +390,8 @@ fn matrix(doc: &Document, args: &[Object]) -> Option<Matrix> {
 /// The operators of a content stream. A stream lopdf cannot parse whole (a stray byte, a
 /// cut) is parsed text object by text object, so one bad spot costs only its own text.
 fn operations(content: &[u8]) -> Vec<Operation> {
-    if let Ok(whole) = Content::decode(content) {
+    // `decode` stops quietly at the first token it cannot parse; `decode_strict` says so.
+    if let Ok(whole) = Content::decode_strict(content) {
         return whole.operations;
     }
     let mut ops = Vec::new();
@@ -416,7 +435,11 @@ fn plain(doc: &Document, stream: &pdf_extract::Stream) -> Option<Vec<u8>> {
     copy.get_plain_content().ok()
 }
 
-fn font<'a>(doc: &'a Document, resources: &[&'a Dictionary], name: &[u8]) -> Option<&'a Dictionary> {
+fn font<'a>(
+    doc: &'a Document,
+    resources: &[&'a Dictionary],
+    name: &[u8],
+) -> Option<&'a Dictionary> {
     resource(doc, resources, b"Font", name)?.as_dict().ok()
 }
 
@@ -425,7 +448,9 @@ fn xobject<'a>(
     resources: &[&'a Dictionary],
     name: &[u8],
 ) -> Option<&'a pdf_extract::Stream> {
-    let stream = resource(doc, resources, b"XObject", name)?.as_stream().ok()?;
+    let stream = resource(doc, resources, b"XObject", name)?
+        .as_stream()
+        .ok()?;
     let subtype = stream.dict.get(b"Subtype").and_then(Object::as_name).ok()?;
     (subtype == b"Form").then_some(stream)
 }
