@@ -128,11 +128,11 @@ fn a_word_drawn_piece_by_piece_stays_whole() {
 }
 
 #[test]
-fn words_set_apart_by_position_keep_their_space() {
-    // Each word is its own string, moved along by the text matrix and with no space
-    // character between; pdf-extract ran them together ("CARDAIRFARE").
-    let content = b"BT /F1 10 Tf 1 0 0 1 72 700 Tm (CARD) Tj 1 0 0 1 96 700 Tm (AIRFARE) Tj\n\
-        1 0 0 1 135 700 Tm (FOR) Tj 1 0 0 1 154 700 Tm (JOHNSON) Tj ET";
+fn words_on_turned_text_keep_their_space() {
+    // Text set sideways (a text matrix turned a quarter) with its word gaps as TJ offsets
+    // and no space characters; pdf-extract ran the words together ("CARDAIRFARE").
+    let content = b"BT 0 -10 10 0 300 700 Tm /F1 1 Tf\n\
+        [(CARD) -250 (AIRFARE) -250 (FOR) -250 (JOHNSON)] TJ ET";
     assert_eq!(
         text_of(&pdf(&simple_font(), content)).unwrap(),
         "CARD AIRFARE FOR JOHNSON"
