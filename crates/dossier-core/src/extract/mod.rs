@@ -16,6 +16,7 @@ pub mod ocr;
 mod office;
 mod pdf;
 pub mod pdf_repair;
+mod pdf_text;
 pub mod pool;
 mod sheet;
 mod text;

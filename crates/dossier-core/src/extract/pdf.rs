@@ -2,6 +2,7 @@
 //! password to supply, a scan to tag by hand, or a damaged file to replace. A file lopdf
 //! cannot open is read again with its cross-reference table rebuilt (`pdf_repair`).
 
+use super::pdf_text::Walker;
 use super::{io_error, pdf_repair, ExtractError};
 use pdf_extract::{output_doc_page, Document, PlainTextOutput};
 use std::path::Path;
@@ -41,14 +42,20 @@ fn read(bytes: &[u8]) -> Result<String, ExtractError> {
     }
     let mut text = String::new();
     let mut failure = None;
+    let mut walker = Walker::new(&document);
     // Page by page, so one damaged page costs only its own text.
-    for &number in pages.keys() {
-        if let Err(error) = output_doc_page(&document, &mut PlainTextOutput::new(&mut text), number)
-        {
-            failure.get_or_insert(error);
+    for (&number, &id) in &pages {
+        let walked = walker.page(id);
+        match pdf_extract_page(&document, number) {
+            // pdf-extract decodes some fonts lopdf's ToUnicode parser refuses; it wins only
+            // where it finds clearly more, since its word breaks are the less reliable.
+            Ok(other) if letters(&other) > letters(&walked) * 11 / 10 + 10 => text.push_str(&other),
+            Err(error) if walked.trim().is_empty() => {
+                failure.get_or_insert(error);
+            }
+            _ => text.push_str(&walked),
         }
-        // pdf-extract breaks a line only where text moves down the page, so a
-        // page whose text starts at its very top would run on from the last one.
+        // A page whose text starts at its very top would otherwise run on from the last.
         text.push('\n');
     }
     match failure {
@@ -59,6 +66,24 @@ fn read(bytes: &[u8]) -> Result<String, ExtractError> {
         Some(error) => Err(damaged(error)),
         None => Err(ExtractError::NoTextLayer),
     }
+}
+
+/// One page through pdf-extract, whose panics on fonts it does not expect ("missing
+/// unicode map and encoding", an index out of bounds) become errors.
+fn pdf_extract_page(document: &Document, number: u32) -> Result<String, String> {
+    let mut text = String::new();
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        output_doc_page(document, &mut PlainTextOutput::new(&mut text), number)
+    }));
+    match read {
+        Ok(Ok(())) => Ok(text),
+        Ok(Err(error)) => Err(error.to_string()),
+        Err(_) => Err("the PDF reader gave up on a page".into()),
+    }
+}
+
+fn letters(text: &str) -> usize {
+    text.chars().filter(|c| c.is_alphanumeric()).count()
 }
 
 fn load_error(error: pdf_extract::Error) -> ExtractError {
