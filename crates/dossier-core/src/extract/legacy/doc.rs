@@ -300,6 +300,30 @@ pub(in crate::extract) mod tests {
     }
 
     #[test]
+    fn a_word_95_doc_is_read_from_its_text_range() {
+        let text = b"Statement of Work\rSigned in M\xFCnchen";
+        let mut document = vec![0u8; 0x40];
+        document[0..2].copy_from_slice(&WORD_SIGNATURE.to_le_bytes());
+        document[2..4].copy_from_slice(&0x0068u16.to_le_bytes());
+        document[0x18..0x1C].copy_from_slice(&0x40u32.to_le_bytes());
+        document[0x1C..0x20].copy_from_slice(&(0x40 + text.len() as u32).to_le_bytes());
+        document.extend_from_slice(text);
+        document.extend_from_slice(b"trailing bytes that are not text");
+        let (_dir, path) = temp("sow.doc");
+        let mut file = cfb::create(&path).unwrap();
+        file.create_stream("/WordDocument")
+            .unwrap()
+            .write_all(&document)
+            .unwrap();
+        file.flush().unwrap();
+        drop(file);
+        assert_eq!(
+            extract(&path, FileKind::Word).unwrap(),
+            "Statement of Work\nSigned in München"
+        );
+    }
+
+    #[test]
     fn an_encrypted_doc_is_encrypted() {
         let (_dir, path) = temp("sow.doc");
         write_doc(&path, &[("secret", true)], FLAG_ENCRYPTED);

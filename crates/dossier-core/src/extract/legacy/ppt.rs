@@ -15,10 +15,18 @@ const CONTAINER: u16 = 0x000F;
 const TEXT_CHARS_ATOM: u16 = 0x0FA0;
 const TEXT_BYTES_ATOM: u16 = 0x0FA8;
 const CRYPT_SESSION: u16 = 0x2F14;
+/// `headerToken` of the "Current User" stream's atom in an encrypted presentation.
+const ENCRYPTED_TOKEN: u32 = 0xF3D1_C4DF;
 
 /// The text of every text atom in the presentation, a line per paragraph.
 pub(in crate::extract) fn ppt(path: &Path) -> Result<String, ExtractError> {
     let mut compound = Compound::open(path, POWERPOINT)?;
+    // The "Current User" atom says whether the records are encrypted: its header
+    // (8 bytes) and size (4) come before the token.
+    let current_user = compound.read("Current User")?.unwrap_or_default();
+    if current_user.get(12..16) == Some(&ENCRYPTED_TOKEN.to_le_bytes()) {
+        return Err(ExtractError::Encrypted);
+    }
     let stream = compound.require("PowerPoint Document")?;
     records_text(&stream)
 }
@@ -126,7 +134,18 @@ pub(in crate::extract) mod tests {
     }
 
     pub(in crate::extract) fn write_ppt(path: &Path, stream: &[u8]) {
+        write_ppt_with_token(path, stream, 0xE391_C05F);
+    }
+
+    fn write_ppt_with_token(path: &Path, stream: &[u8], token: u32) {
+        let mut current_user = record(0, 0x0FF6, &[0; 20]);
+        current_user[8..12].copy_from_slice(&20u32.to_le_bytes());
+        current_user[12..16].copy_from_slice(&token.to_le_bytes());
         let mut file = cfb::create(path).unwrap();
+        file.create_stream("/Current User")
+            .unwrap()
+            .write_all(&current_user)
+            .unwrap();
         file.create_stream("/PowerPoint Document")
             .unwrap()
             .write_all(stream)
@@ -146,7 +165,18 @@ pub(in crate::extract) mod tests {
     }
 
     #[test]
-    fn an_encrypted_ppt_is_encrypted() {
+    fn a_ppt_marked_encrypted_by_its_current_user_is_encrypted() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("deck.ppt");
+        write_ppt_with_token(&path, &presentation(), ENCRYPTED_TOKEN);
+        assert_eq!(
+            extract(&path, FileKind::Slides),
+            Err(ExtractError::Encrypted)
+        );
+    }
+
+    #[test]
+    fn an_encryption_record_makes_a_ppt_encrypted() {
         let stream = container(0x03E8, &[record(CONTAINER, CRYPT_SESSION, &[0; 16])]);
         assert_eq!(records_text(&stream), Err(ExtractError::Encrypted));
     }
