@@ -243,7 +243,7 @@ pub(in crate::extract) mod tests {
             offsets[index] = document.len() as u32;
             if *compressed {
                 document.extend_from_slice(&WINDOWS_1252.encode(text).0);
-                offsets[index] = offsets[index] * 2 | FLAG_COMPRESSED;
+                offsets[index] = (offsets[index] * 2) | FLAG_COMPRESSED;
             } else {
                 document.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
             }
