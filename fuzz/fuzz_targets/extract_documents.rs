@@ -8,7 +8,7 @@ use dossier_core::extract::extract;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 
-const FORMATS: [(&str, FileKind); 8] = [
+const FORMATS: [(&str, FileKind); 11] = [
     ("docx", FileKind::Word),
     ("pptx", FileKind::Slides),
     ("xlsx", FileKind::Spreadsheet),
@@ -17,6 +17,9 @@ const FORMATS: [(&str, FileKind); 8] = [
     ("svg", FileKind::Diagram),
     ("md", FileKind::Text),
     ("bin", FileKind::Other),
+    ("vsdx", FileKind::Diagram),
+    ("doc", FileKind::Word),
+    ("ppt", FileKind::Slides),
 ];
 
 fn dir() -> &'static std::path::Path {

@@ -10,6 +10,7 @@ mod archive;
 mod diagram;
 #[cfg(windows)]
 mod job;
+mod legacy;
 mod lifeline;
 pub(crate) mod normalize;
 pub mod ocr;
@@ -20,6 +21,7 @@ mod pdf_text;
 pub mod pool;
 mod sheet;
 mod text;
+mod visio;
 pub mod worker;
 mod xml;
 
@@ -32,11 +34,9 @@ pub const MAX_CONTENT_BYTES: u64 = 64 * 1024 * 1024;
 /// What the user is told about a format Dossier has no text reader for.
 pub const NOT_READ_DETAIL: &str = "Dossier does not read text from this format; tag it by hand";
 
-/// Formats Dossier recognises as documents but has no text reader for: legacy binary
-/// Office, OpenDocument text and slides, RTF, Keynote, Pages and Visio.
-const WITHOUT_READER: &[&str] = &[
-    "doc", "ppt", "vsd", "vsdx", "odt", "odp", "rtf", "key", "pages",
-];
+/// Formats Dossier recognises as documents but has no text reader for: OpenDocument
+/// text and slides, RTF, Keynote, Pages and binary Visio (`.vsd`).
+const WITHOUT_READER: &[&str] = &["vsd", "odt", "odp", "rtf", "key", "pages"];
 
 /// Why a file yielded no searchable text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -100,11 +100,14 @@ pub fn read(
             pdf::extract(path).or_else(|e| ocr::scanned_pdf(ocr, path, e, &mut detail))?
         }
         (FileKind::Word, "docx") => office::docx(path)?,
+        (FileKind::Word, "doc") => legacy::doc(path)?,
         (FileKind::Slides, "pptx") => office::pptx(path)?,
+        (FileKind::Slides, "ppt") => legacy::ppt(path)?,
         (FileKind::Spreadsheet, "csv") | (FileKind::Text, _) => text::read_document(path)?,
         (FileKind::Spreadsheet, _) => sheet::extract(path)?,
         (FileKind::Diagram, "drawio" | "dio") => diagram::drawio(&text::read(path)?)?,
         (FileKind::Diagram, "svg") => diagram::svg(&text::read(path)?)?,
+        (FileKind::Diagram, "vsdx") => visio::vsdx(path)?,
         (FileKind::Other, _) => text::read_if_text(path)?,
         _ => return Err(ExtractError::NotRead),
     };
@@ -141,10 +144,7 @@ mod tests {
     fn formats_without_a_reader_are_not_read_and_images_have_no_text() {
         let dir = tempfile::tempdir().unwrap();
         for name in [
-            "proposal.doc",
-            "deck.ppt",
             "network.vsd",
-            "network.vsdx",
             "proposal.odt",
             "deck.odp",
             "deck.key",

@@ -234,11 +234,22 @@ mod tests {
     }
 
     #[test]
-    fn legacy_binary_office_files_are_not_read() {
-        for (name, kind) in [("old.doc", FileKind::Word), ("old.ppt", FileKind::Slides)] {
+    fn a_broken_compound_file_under_a_legacy_name_is_unreadable() {
+        for (name, kind, what) in [
+            ("old.doc", FileKind::Word, "Word 97–2003 document"),
+            (
+                "old.ppt",
+                FileKind::Slides,
+                "PowerPoint 97–2003 presentation",
+            ),
+        ] {
             let (_dir, path) = temp(name);
             fixtures::write_not_a_zip_docx(&path).unwrap();
-            assert_eq!(extract(&path, kind), Err(ExtractError::NotRead), "{name}");
+            let error = extract(&path, kind).unwrap_err();
+            assert!(
+                matches!(&error, ExtractError::Unreadable { reason, .. } if *reason == format!("not a valid {what}")),
+                "{name}: {error:?}"
+            );
         }
     }
 }

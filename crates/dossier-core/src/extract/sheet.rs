@@ -64,6 +64,76 @@ mod tests {
         );
     }
 
+    /// A workbook whose SpreadsheetML elements all carry `prefix` (`x:`, `s:`), as
+    /// some non-Microsoft writers emit: a shared string in rich-text runs, an inline
+    /// string and a number.
+    fn write_prefixed_xlsx(path: &std::path::Path, prefix: &str) {
+        use std::io::Write;
+        let p = prefix;
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        let relationships = "http://schemas.openxmlformats.org/package/2006/relationships";
+        let types = "http://schemas.openxmlformats.org/package/2006/content-types";
+        let parts = [
+            (
+                "[Content_Types].xml",
+                format!(
+                    r#"<Types xmlns="{types}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>"#
+                ),
+            ),
+            (
+                "_rels/.rels",
+                format!(
+                    r#"<Relationships xmlns="{relationships}"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+                ),
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                format!(
+                    r#"<Relationships xmlns="{relationships}"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#
+                ),
+            ),
+            (
+                "xl/workbook.xml",
+                format!(
+                    r#"<{p}:workbook xmlns:{p}="{main}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><{p}:sheets><{p}:sheet name="Costs" sheetId="1" r:id="rId1"/></{p}:sheets></{p}:workbook>"#
+                ),
+            ),
+            (
+                "xl/sharedStrings.xml",
+                format!(
+                    r#"<{p}:sst xmlns:{p}="{main}" count="1" uniqueCount="1"><{p}:si><{p}:r><{p}:t>Amazon</{p}:t></{p}:r><{p}:r><{p}:t xml:space="preserve"> EC2</{p}:t></{p}:r></{p}:si></{p}:sst>"#
+                ),
+            ),
+            (
+                "xl/worksheets/sheet1.xml",
+                format!(
+                    r#"<{p}:worksheet xmlns:{p}="{main}"><{p}:sheetData><{p}:row r="1"><{p}:c r="A1" t="s"><{p}:v>0</{p}:v></{p}:c><{p}:c r="B1" t="inlineStr"><{p}:is><{p}:t>Frankfurt</{p}:t></{p}:is></{p}:c><{p}:c r="C1"><{p}:v>1234.5</{p}:v></{p}:c></{p}:row></{p}:sheetData></{p}:worksheet>"#
+                ),
+            ),
+        ];
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+        for (name, content) in parts {
+            zip.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(content.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap();
+    }
+
+    #[test]
+    fn xlsx_cells_are_read_whatever_namespace_prefix_the_workbook_uses() {
+        let dir = tempfile::tempdir().unwrap();
+        for prefix in ["x", "s", "main"] {
+            let path = dir.path().join(format!("costs-{prefix}.xlsx"));
+            write_prefixed_xlsx(&path, prefix);
+            assert_eq!(
+                extract(&path, FileKind::Spreadsheet).unwrap(),
+                "Costs\nAmazon EC2 Frankfurt 1234.5",
+                "{prefix}:"
+            );
+        }
+    }
+
     #[test]
     fn csv_is_read_as_text() {
         let dir = tempfile::tempdir().unwrap();
