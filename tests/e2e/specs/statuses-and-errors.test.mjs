@@ -15,7 +15,7 @@ const WAIT = { timeout: 20000, interval: 100 };
 const OUTSIDE = "Links/aws-credentials";
 const INSIDE = "Links/Current SOW.docx";
 const SOW = "Delivery/Templates/SOW Template - Data and Analytics v3.2.docx";
-const DOC = "Delivery/Legacy SOW 2019.doc";
+const DOC = "Delivery/Legacy network 2019.vsd";
 const RUNBOOK = "Operations/Runbooks/acme-retail-data-platform-runbook.md";
 const PDF = "Operations/RCA/RCA-2025-017 Acme Retail nightly ETL outage.pdf";
 
@@ -56,7 +56,7 @@ describe("a folder with links and a format without a reader", () => {
     await $('[data-testid="open-sample"]').click();
     await app.browser.waitUntil(
       async () => (await row(DOC).isExisting()) && (await row(DOC).getAttribute("data-status")) === "not_read",
-      { ...WAIT, timeoutMsg: "the .doc was never listed as not read" },
+      { ...WAIT, timeoutMsg: "the .vsd was never listed as not read" },
     );
   });
 

@@ -122,8 +122,8 @@ describe("sortFiles", () => {
 });
 
 describe("files Dossier does not read", () => {
-  const doc = entry("Delivery/old SOW.doc", {
-    kind: "word",
+  const doc = entry("Delivery/old network.vsd", {
+    kind: "diagram",
     status: "not_read",
     detail: "Dossier does not read text from this format; tag it by hand",
   });

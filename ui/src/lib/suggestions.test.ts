@@ -138,7 +138,7 @@ describe("reviewAction", () => {
 
 describe("lookReason", () => {
   it("says a format without a reader is tagged by hand, and an image is looked at", () => {
-    const doc = entry("Delivery/old SOW.doc", { kind: "word", status: "not_read" });
+    const doc = entry("Delivery/old network.vsd", { kind: "diagram", status: "not_read" });
     expect(lookReason(doc)).toBe("Dossier cannot read this file's text: tag it by hand.");
     expect(lookReason(entry(photo.path, { kind: "image" }))).toMatch(/^An image or a scan/);
   });

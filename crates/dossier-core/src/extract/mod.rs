@@ -17,7 +17,7 @@ pub mod ocr;
 mod office;
 mod pdf;
 pub mod pdf_repair;
-mod pdf_text;
+pub mod pdf_text;
 pub mod pool;
 mod sheet;
 mod text;

@@ -23,6 +23,19 @@ const MAX_DEPTH: usize = 12;
 /// it, the narrowest space of common fonts (about a quarter em) well over it.
 const SPACE_GAP: f32 = 0.15;
 
+/// Every page's text through this reader alone. The fuzz target calls it: unlike
+/// pdf-extract, this reader may run in process, its content and font parsing included.
+pub fn page_texts(bytes: &[u8]) -> Vec<String> {
+    let Ok(doc) = Document::load_mem(bytes) else {
+        return Vec::new();
+    };
+    let mut walker = Walker::new(&doc);
+    doc.get_pages()
+        .values()
+        .map(|&id| walker.page(id))
+        .collect()
+}
+
 /// Reads the text of pages, sharing the operator budget between them.
 pub(super) struct Walker<'a> {
     doc: &'a Document,
