@@ -3,6 +3,7 @@
 //! does it: the font's ToUnicode map first, then its encoding, and for CID fonts on a
 //! predefined Unicode CMap (`UniJIS-UCS2-H` and kin) the code itself.
 
+use super::cmap;
 use pdf_extract::{Dictionary, Document, Encoding, Object};
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -185,27 +186,14 @@ impl<'a> Font<'a> {
     }
 }
 
-/// The font's ToUnicode map. lopdf's parser refuses maps that leave out any of the
-/// metadata it expects, which many producers do; adobe-cmap-parser (pdf-extract's) does not.
+/// The font's ToUnicode map; empty when it has none or it cannot be read.
 fn to_unicode(doc: &Document, font: &Dictionary) -> HashMap<u32, String> {
-    let Some(map) = font
-        .get_deref(b"ToUnicode", doc)
+    font.get_deref(b"ToUnicode", doc)
         .and_then(Object::as_stream)
         .ok()
         .and_then(|s| s.get_plain_content().ok())
-        .and_then(|data| adobe_cmap_parser::get_unicode_map(&data).ok())
-    else {
-        return HashMap::new();
-    };
-    map.into_iter()
-        .map(|(code, utf16be)| {
-            let units = utf16be
-                .chunks(2)
-                .map(|u| u16::from_be_bytes([u[0], *u.get(1).unwrap_or(&0)]));
-            let text = char::decode_utf16(units).filter_map(Result::ok).collect();
-            (code, text)
-        })
-        .collect()
+        .map(|data| cmap::parse(&data))
+        .unwrap_or_default()
 }
 
 /// A font dictionary that says only "standard encoding", for lopdf to read that encoding from.

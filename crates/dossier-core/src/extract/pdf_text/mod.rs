@@ -4,6 +4,7 @@
 //! pdf-extract refuses or panics on (fonts without widths or encodings, damaged content
 //! streams), the `'` and `"` operators, text inside form XObjects and filled-in form fields.
 
+mod cmap;
 mod font;
 #[cfg(test)]
 mod tests;
