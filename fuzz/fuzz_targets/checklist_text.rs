@@ -1,5 +1,5 @@
-//! The checklist importer: any bytes, taken as published text, a saved page or a data file
-//! (the first byte picks which), give a checklist or a clear error.
+//! The checklist importer: any bytes, taken as published text, a saved page, a markdown copy
+//! or a data file (the first byte picks which), give a checklist or a clear error.
 #![no_main]
 
 use dossier_core::catalog::source::Source;
@@ -9,7 +9,13 @@ fuzz_target!(|data: &[u8]| {
     let Some((form, bytes)) = data.split_first() else {
         return;
     };
-    let name = ["checklist.txt", "checklist.html", "checklist.toml"][*form as usize % 3];
+    let names = [
+        "checklist.txt",
+        "checklist.html",
+        "checklist.toml",
+        "checklist.md",
+    ];
+    let name = names[*form as usize % names.len()];
     let source = Source {
         name: name.into(),
         bytes: bytes.to_vec(),

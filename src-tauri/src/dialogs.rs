@@ -18,7 +18,10 @@ pub fn pick_folder(app: &AppHandle) -> IpcResult<Option<PathBuf>> {
 pub fn pick_checklist_file(app: &AppHandle) -> IpcResult<Option<PathBuf>> {
     answer(app, |dialog| {
         dialog
-            .add_filter("Checklist", &["txt", "html", "htm", "toml"])
+            .add_filter(
+                "Checklist",
+                &["txt", "html", "htm", "md", "markdown", "toml"],
+            )
             .blocking_pick_file()
     })
 }

@@ -77,6 +77,7 @@ pub fn import(p: &ImportPreview, json: bool) -> anyhow::Result<()> {
     let format = match p.format {
         SourceFormat::Text => "published text",
         SourceFormat::Html => "saved web page",
+        SourceFormat::Markdown => "markdown copy",
         SourceFormat::DataFile => "data file",
     };
     say!(
@@ -117,6 +118,12 @@ pub fn import(p: &ImportPreview, json: bool) -> anyhow::Result<()> {
             "controls with no evidence items: {}",
             f.without_evidence.join(", ")
         )?;
+    }
+    if !f.unplaced.is_empty() {
+        say!("not placed (they look like controls but were not read as one):")?;
+        for line in &f.unplaced {
+            say!("  - {line}")?;
+        }
     }
     if !f.oddities.is_empty() {
         say!("worth a look:")?;

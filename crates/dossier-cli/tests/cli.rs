@@ -668,3 +668,43 @@ fn import_dry_run_import_diff_and_remove_from_the_command_line() {
         3
     );
 }
+
+/// Each of the six shared real checklists imports from the command line, whatever its form,
+/// and is then listed with its controls. Skipped where `../shared` is absent.
+#[test]
+fn each_shared_real_checklist_imports_from_the_command_line() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/real-world/checklists");
+    let cases = [
+        ("devops-competency.txt", "devops-4.0", 39, "text"),
+        ("energy-competency.txt", "energy-2.0", 23, "text"),
+        ("security-competency.txt", "security-3.1", 89, "text"),
+        ("waf-service-delivery.html", "waf-2025-02", 14, "html"),
+        ("ecs-service-delivery.md", "ecs-2025-02", 34, "markdown"),
+        (
+            "ftr-partner-hosted.md",
+            "partner-hosted-foundational-technical-review-2026-02",
+            40,
+            "markdown",
+        ),
+    ];
+    if !dir.is_dir() {
+        eprintln!("skipped: the shared checklists are absent");
+        return;
+    }
+    let cli = Cli::new();
+    for (file, id, controls, format) in cases {
+        let path = dir.join(file).display().to_string();
+        let imported = cli.json(&["import", &path, "--json"]);
+        assert_eq!(imported["checklist"]["id"], id, "{file}");
+        assert_eq!(imported["format"], format, "{file}");
+        assert_eq!(imported["findings"]["controls"], controls, "{file}");
+        assert_eq!(
+            imported["findings"]["unplaced"],
+            Value::Array(vec![]),
+            "{file}"
+        );
+        assert_eq!(imported["saved"], true, "{file}");
+        let listed = cli.json(&["controls", id, "--json"]);
+        assert_eq!(listed.as_array().map(Vec::len), Some(controls), "{file}");
+    }
+}

@@ -139,16 +139,19 @@ pub struct ParsedChecklist {
     /// The file name, or "pasted text".
     pub source: String,
     pub format: SourceFormat,
+    /// Lines that look like a control but were not read as one.
+    pub unplaced: Vec<String>,
 }
 
 impl Source {
     /// Reads this source as a checklist, refusing what is malformed or too large.
     pub fn parse(&self) -> Result<ParsedChecklist, ImportError> {
-        let (checklist, format) = self.checklist()?;
+        let (reading, format) = self.checklist()?;
         Ok(ParsedChecklist {
-            checklist,
+            checklist: reading.checklist,
             source: self.name.clone(),
             format,
+            unplaced: reading.unplaced,
         })
     }
 }
@@ -191,6 +194,7 @@ impl Dossier {
             checklist,
             source,
             format,
+            unplaced,
         } = parsed;
         let builtin = catalog::builtin().iter().find(|c| c.id == checklist.id);
         let existing = self.checklists().iter().find(|c| c.id == checklist.id);
@@ -225,7 +229,10 @@ impl Dossier {
             None => TagCarry::default(),
         };
         Ok(ImportPreview {
-            findings: findings::find(&checklist, self.checklists()),
+            findings: Findings {
+                unplaced,
+                ..findings::find(&checklist, self.checklists())
+            },
             checklist,
             source,
             format,

@@ -30,6 +30,7 @@ export function nothingToCheck(mode: ImportMode): string {
 export const FORMAT_LABEL: Record<SourceFormat, string> = {
   text: "Published text",
   html: "Saved web page",
+  markdown: "Markdown copy",
   data_file: "Data file (TOML)",
 };
 

@@ -44,6 +44,7 @@ export function securityPreview(over: Partial<ImportPreview> = {}): ImportPrevie
       waivers: 5,
       without_evidence: ["IR-002"],
       oddities: [],
+      unplaced: [],
     },
     outcome: { kind: "new" },
     diff: null,

@@ -29,6 +29,9 @@ pub struct Findings {
     pub without_evidence: Vec<String>,
     /// Things worth a look before saving, in words.
     pub oddities: Vec<String>,
+    /// Lines of the source that look like a control but were not read as one ("line 212:
+    /// ECS-035 Title"): the import is partial while there are any.
+    pub unplaced: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -81,6 +84,7 @@ pub fn find(checklist: &Checklist, others: &[Checklist]) -> Findings {
             .map(|c| c.control.id.clone())
             .collect(),
         oddities: oddities(checklist, others),
+        unplaced: Vec::new(),
         sections,
     }
 }

@@ -104,6 +104,7 @@ fn format_str(format: SourceFormat) -> &'static str {
     match format {
         SourceFormat::Text => "text",
         SourceFormat::Html => "html",
+        SourceFormat::Markdown => "markdown",
         SourceFormat::DataFile => "data_file",
     }
 }
@@ -111,6 +112,7 @@ fn format_str(format: SourceFormat) -> &'static str {
 fn format_from_str(s: &str) -> SourceFormat {
     match s {
         "html" => SourceFormat::Html,
+        "markdown" => SourceFormat::Markdown,
         "data_file" => SourceFormat::DataFile,
         _ => SourceFormat::Text,
     }

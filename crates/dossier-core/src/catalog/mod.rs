@@ -7,6 +7,7 @@ pub mod findings;
 pub mod html;
 pub mod imported;
 pub mod load;
+pub mod markdown;
 pub mod model;
 pub mod naming;
 pub mod nesting;

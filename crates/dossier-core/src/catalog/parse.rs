@@ -84,7 +84,27 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, ParseError> {
 /// Parses the published text of one checklist; `id` becomes [`Checklist::id`], since the
 /// text itself carries no stable identifier.
 pub fn parse(id: &str, text: &str) -> Result<Checklist, ParseError> {
-    Parser::new(lex(checked(text)?)).checklist(id)
+    read(id, text).map(|reading| reading.checklist)
+}
+
+/// A checklist read from text, with the lines the reading could not place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub checklist: Checklist,
+    /// Lines that look like a control but were not read as one, in words (line number and
+    /// text), so a partial import can be told from a complete one.
+    pub unplaced: Vec<String>,
+}
+
+/// Reads the published text of one checklist, saying what it could not place.
+pub fn read(id: &str, text: &str) -> Result<Reading, ParseError> {
+    let parser = Parser::new(lex(checked(text)?));
+    let checklist = parser.checklist(id)?;
+    let unplaced = parser.unplaced(&checklist);
+    Ok(Reading {
+        checklist,
+        unplaced,
+    })
 }
 
 /// The text without its byte-order mark, once it is known to be non-empty text.
@@ -227,8 +247,10 @@ fn prerequisite_number(line: &Line) -> Option<(u32, u32, &str)> {
 /// ("Please provide the following as evidence:", "Evidence expected:", …).
 fn is_evidence_header(line: &Line) -> bool {
     let text = line.text.to_ascii_lowercase();
-    line.is_plain()
+    // Markdown exports sometimes make the header a bullet of its own.
+    !matches!(line.marker, Marker::Number(_))
         && ((text.starts_with("please provide the following") && text.contains("evidence"))
+            || text.contains("provide the following as evidence")
             || [
                 "evidence expected",
                 "evidence required",
@@ -315,6 +337,52 @@ fn continues(prev: &Line, next: &Line) -> bool {
             || JOINING_WORDS.contains(&last_word.to_ascii_lowercase().as_str()))
 }
 
+/// A page copied from the browser puts a prerequisite's number on a line of its own (`1.1`,
+/// then `Program Guidelines`): joined back into `1.1Program Guidelines`, as published.
+fn join_split_numbers(lines: Vec<Line>) -> Vec<Line> {
+    let mut joined: Vec<Line> = Vec::with_capacity(lines.len());
+    for line in lines {
+        match joined.last_mut() {
+            Some(prev) if is_bare_number(prev) && line.is_plain() && !is_control(&line) => {
+                prev.text.push_str(&line.text);
+            }
+            _ => joined.push(line),
+        }
+    }
+    joined
+}
+
+/// `1.0` or `2.1` alone on a line.
+fn is_bare_number(line: &Line) -> bool {
+    line.is_plain()
+        && line.text.split_once('.').is_some_and(|(major, minor)| {
+            !major.is_empty()
+                && !minor.is_empty()
+                && major.len() <= 2
+                && minor.len() <= 2
+                && major
+                    .bytes()
+                    .chain(minor.bytes())
+                    .all(|b| b.is_ascii_digit())
+        })
+}
+
+/// Where the checklist starts: its title, the line before "… Validation Checklist" when a
+/// dated line ("Validity Period: …", "January 2024 - 4.0") follows within two lines. Text
+/// copied from the browser has the site's header and navigation before it, which would
+/// otherwise name the checklist and list its sections twice. 0 when no such title is found.
+fn title_start(lines: &[Line]) -> usize {
+    (1..lines.len())
+        .find(|&i| {
+            lines[i].text.to_ascii_lowercase().ends_with("checklist")
+                && lines[i + 1..]
+                    .iter()
+                    .take(2)
+                    .any(|l| month_year(&l.text).is_some())
+        })
+        .map_or(0, |i| i - 1)
+}
+
 fn join_wrapped(lines: Vec<Line>) -> Vec<Line> {
     let mut joined: Vec<Line> = Vec::with_capacity(lines.len());
     for line in lines {
@@ -345,6 +413,36 @@ fn overview_sections(lines: &[Line]) -> Vec<String> {
         .filter(|title| !title.ends_with("Prerequisites"))
         .map(str::to_string)
         .collect()
+}
+
+/// For a checklist whose controls stand under a heading that is neither listed in a
+/// "Requirements Overview" nor ends in "Requirements" (the Foundational Technical Review's
+/// "Architectural and Operational Controls"): the nearest heading before the first control.
+fn untitled_section(lines: &[Line]) -> Option<String> {
+    let first_control = lines.iter().position(is_control)?;
+    let before = &lines[..first_control];
+    let titled = before
+        .iter()
+        .any(|l| is_title_heading(l) && l.text.ends_with(" Requirements"));
+    if titled {
+        return None;
+    }
+    // The first line is the checklist's name, never a section.
+    before
+        .iter()
+        .skip(1)
+        .rev()
+        .find(|l| is_heading_like(l) && prerequisite_number(l).is_none())
+        .map(|l| l.text.clone())
+}
+
+/// A category's introduction in the flat layout is at most this many sentences long.
+const MAX_INTRO_SENTENCES: usize = 3;
+
+/// A full sentence that can introduce a category ("Reference architectures can be re-used
+/// between sections if they are broad enough to apply.").
+fn is_intro_sentence(line: &Line) -> bool {
+    line.is_plain() && line.text.ends_with('.') && line.text.split_whitespace().count() >= 6
 }
 
 /// Renders lines as the model's text: paragraphs separated by a blank line, list items as
@@ -582,7 +680,9 @@ struct Parser {
 }
 
 impl Parser {
-    fn new(lines: Vec<Line>) -> Self {
+    fn new(mut lines: Vec<Line>) -> Self {
+        lines.drain(..title_start(&lines));
+        let lines = join_split_numbers(lines);
         let nested = lines
             .iter()
             .find(|l| is_control(l))
@@ -592,7 +692,10 @@ impl Parser {
         } else {
             (Layout::Flat, join_wrapped(lines))
         };
-        let sections = overview_sections(&lines);
+        let mut sections = overview_sections(&lines);
+        if sections.is_empty() {
+            sections.extend(untitled_section(&lines));
+        }
         let examples = examples_total(&lines);
         Parser {
             lines,
@@ -688,6 +791,17 @@ impl Parser {
                 continue;
             };
             let starts_group = minor == 0;
+            // A checklist with a single prerequisite publishes no group heading for it (the
+            // Foundational Technical Review's "1.1 Software Path Membership"): the heading
+            // above it names the group.
+            if !starts_group && group.is_none() && items.is_empty() && open.is_none() {
+                let heading = lines[..index]
+                    .iter()
+                    .rev()
+                    .find(|l| is_heading_like(l))
+                    .map_or(String::new(), |l| l.text.clone());
+                group = Some((major, heading));
+            }
             let starts_item = !starts_group && group.as_ref().is_some_and(|(g, _)| *g == major);
             if !starts_group && !starts_item {
                 continue;
@@ -704,7 +818,7 @@ impl Parser {
                     title: title.to_string(),
                     text: String::new(),
                 };
-                open = Some((item, index + 1));
+                open = Some((item, index));
             }
         }
         if let Some((item, start)) = open {
@@ -713,8 +827,20 @@ impl Parser {
         items
     }
 
+    /// The item's text: the lines after its numbered line `lines[0]`; in the indented layout
+    /// only those indented below it, so a heading after the last item is not taken in.
     fn with_text(&self, mut item: Prerequisite, lines: &[Line]) -> Prerequisite {
-        item.text = render(lines, self.layout);
+        let Some((number, rest)) = lines.split_first() else {
+            return item;
+        };
+        let end = match self.layout {
+            Layout::Indented => rest
+                .iter()
+                .position(|l| l.indent <= number.indent)
+                .unwrap_or(rest.len()),
+            Layout::Flat => rest.len(),
+        };
+        item.text = render(&rest[..end], self.layout);
         item
     }
 
@@ -753,22 +879,33 @@ impl Parser {
 
     /// The flat layout marks no end of a control's text. A known section heading is one;
     /// otherwise a new category shows as a Title Case heading right before the next control,
-    /// optionally followed by one introduction line ending in a full stop. A heading never
-    /// directly follows "Please provide the following as evidence:", which needs an item.
+    /// optionally followed by up to three introduction sentences. A heading never directly
+    /// follows "Please provide the following as evidence:", which needs an item, nor ends a
+    /// run of Title Case list items ("Integration of …", "Implementation of …").
     fn flat_run_start(&self, gap: &[Line]) -> usize {
         if let Some(section) = gap.iter().position(|l| self.is_section(l)) {
             return section;
         }
         let first_item = gap.iter().position(is_evidence_header).map(|i| i + 1);
-        let heading_at = |i: usize| is_title_heading(&gap[i]) && Some(i) != first_item;
+        let in_title_case_list = |i: usize| {
+            i >= 2
+                && is_title_heading(&gap[i - 1])
+                && is_title_heading(&gap[i - 2])
+                && gap[..i - 2].iter().any(|l| l.text.ends_with(':'))
+        };
+        let heading_at =
+            |i: usize| is_title_heading(&gap[i]) && Some(i) != first_item && !in_title_case_list(i);
         let n = gap.len();
-        if n >= 1 && heading_at(n - 1) {
-            n - 1
-        } else if n >= 2 && gap[n - 1].text.ends_with('.') && heading_at(n - 2) {
-            n - 2
-        } else {
-            n
-        }
+        let intro = gap
+            .iter()
+            .rev()
+            .take(MAX_INTRO_SENTENCES)
+            .take_while(|l| is_intro_sentence(l))
+            .count();
+        (0..=intro)
+            .map(|k| n - k)
+            .find(|&end| end >= 1 && heading_at(end - 1))
+            .map_or(n, |end| end - 1)
     }
 
     /// Opens the section and/or category whose headings start `run`: an optional section
@@ -816,18 +953,31 @@ impl Parser {
         }
     }
 
-    /// A control from its header line and the lines of its text.
+    /// A control from its header line and the lines of its text. A waiver on a line of its
+    /// own ("Waived if AWS Partner is approved AWS MSP.") is the control's waiver, wherever
+    /// it stands, and never an evidence item.
     fn control(&self, header: &Line, body: &[Line]) -> Control {
         let (id, title) = control_header(&header.text).unwrap_or_default();
         let (title, title_waiver) = split_title_waiver(title);
-        let evidence = body.iter().position(is_evidence_header);
+        let waiver_line = body
+            .iter()
+            .find(|l| is_waiver_line(l))
+            .map(|l| l.text.clone());
+        let body: Vec<Line> = body
+            .iter()
+            .filter(|l| !is_waiver_line(l))
+            .cloned()
+            .collect();
+        let evidence = body
+            .iter()
+            .position(|l| is_evidence_header(l) || is_evidence_statement(l));
         let requirement = render(&body[..evidence.unwrap_or(body.len())], self.layout);
         let (evidence_items, evidence_header) = match evidence {
             Some(at) => (
-                evidence_items(&body[at], &body[at + 1..]),
+                evidence_items(&body[at], &body[at + 1..], self.layout),
                 Some(&body[at].text),
             ),
-            None => (Vec::new(), None),
+            None => (evidence_sentences(&requirement), None),
         };
         let scope = std::iter::once(&requirement)
             .chain(evidence_header)
@@ -836,11 +986,28 @@ impl Parser {
         Control {
             id: id.to_string(),
             title,
-            waiver: title_waiver.or_else(|| waiver_in(&requirement, &["waived"])),
+            waiver: title_waiver
+                .or(waiver_line)
+                .or_else(|| waiver_in(&requirement, &["waived"])),
             requirement,
             evidence_items,
             scope,
         }
+    }
+
+    /// Lines that look like a control but were not read as one: an ID without ` - Title`,
+    /// or a control in the trailing part ("Resources", "Change Log"), which is not read.
+    fn unplaced(&self, checklist: &Checklist) -> Vec<String> {
+        self.lines
+            .iter()
+            .filter(|l| {
+                let looks = starts_with_control_id(&l.text);
+                let read =
+                    control_header(&l.text).is_some_and(|(id, _)| checklist.control(id).is_some());
+                looks && !read
+            })
+            .map(|l| format!("line {}: {}", l.number, shortened(&l.text)))
+            .collect()
     }
 }
 
@@ -853,18 +1020,107 @@ fn outside_section(line: &Line) -> ParseError {
     }
 }
 
+/// A line of its own that states a waiver: "Waived if …", "This control is waived …".
+fn is_waiver_line(line: &Line) -> bool {
+    let lower = line.text.to_ascii_lowercase();
+    line.is_plain()
+        && (lower.starts_with("waived ")
+            || lower.starts_with("this control is waived")
+            || lower.starts_with("this requirement is waived"))
+}
+
+/// Evidence stated as a sentence opening its own line, as older checklists do: "Evidence
+/// must be in the form of a verbal description or …". The line is the first item.
+fn is_evidence_statement(line: &Line) -> bool {
+    line.is_plain() && is_evidence_sentence(&line.text)
+}
+
+fn is_evidence_sentence(text: &str) -> bool {
+    let lower = text.trim_start().to_ascii_lowercase();
+    [
+        "evidence must be",
+        "evidence should be",
+        "evidence can be",
+        "evidence may be",
+    ]
+    .iter()
+    .any(|opening| lower.starts_with(opening))
+}
+
+/// Sentences inside a control's text that state its evidence ("… methodology. Evidence must
+/// be in the form of …"), each one item.
+fn evidence_sentences(requirement: &str) -> Vec<String> {
+    let lower = requirement.to_ascii_lowercase();
+    let mut items: Vec<String> = Vec::new();
+    let mut from = 0;
+    while let Some(found) = lower[from..].find("evidence must be") {
+        let at = from + found;
+        let sentence = sentence_around(requirement, at);
+        if is_evidence_sentence(sentence) && !items.iter().any(|i| i == sentence) {
+            items.push(sentence.to_string());
+        }
+        from = at + "evidence must be".len();
+    }
+    items
+}
+
+/// `ABC-123` (letters, then letters or digits, a dash, digits) opening a line, with or
+/// without the title that makes it a control.
+fn starts_with_control_id(text: &str) -> bool {
+    let id_end = text
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .unwrap_or(text.len());
+    let Some((letters, digits)) = text[..id_end].split_once('-') else {
+        return false;
+    };
+    letters.starts_with(|c: char| c.is_ascii_uppercase())
+        && letters
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && digits.len() >= 2
+        && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A line as quoted in a message: at most 100 characters.
+fn shortened(text: &str) -> String {
+    match text.char_indices().nth(100) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
 /// Each line after the evidence header is one item, and so is text on the header line
-/// itself ("Evidence expected: Written procedures …").
-fn evidence_items(header: &Line, rest: &[Line]) -> Vec<String> {
-    let inline = header
-        .text
-        .split_once(':')
-        .map(|(_, text)| text.trim().to_string())
-        .filter(|text| !text.is_empty());
-    inline
-        .into_iter()
-        .chain(rest.iter().map(Line::item))
-        .collect()
+/// itself ("Evidence expected: Written procedures …"). In the indented layout a line
+/// shallower than the header, or a bullet beside a bulleted header, is the text's next
+/// part, not evidence.
+fn evidence_items(header: &Line, rest: &[Line], layout: Layout) -> Vec<String> {
+    let inline = if is_evidence_statement(header) {
+        Some(header.text.clone()).filter(|text| !text.ends_with(':'))
+    } else {
+        header
+            .text
+            .split_once(':')
+            .map(|(_, text)| text.trim().to_string())
+            .filter(|text| !text.is_empty())
+    };
+    // A second header in the same control ("Please provide the following as evidence for
+    // multi-cluster workloads:") opens more items; only text after its colon is one.
+    let is_item = |line: &Line| {
+        layout == Layout::Flat
+            || line.indent > header.indent
+            || (line.indent == header.indent
+                && !(header.marker == Marker::Bullet && line.marker == Marker::Bullet))
+    };
+    let items = rest.iter().flat_map(|line| {
+        if is_evidence_header(line) {
+            evidence_items(line, &[], layout)
+        } else if is_item(line) {
+            vec![line.item()]
+        } else {
+            Vec::new()
+        }
+    });
+    inline.into_iter().chain(items).collect()
 }
 
 pub(super) const MONTHS: [&str; 12] = [
@@ -1452,5 +1708,162 @@ Resources";
             split_title_waiver("Recovery Point Objective (RPO)."),
             ("Recovery Point Objective (RPO).".to_string(), None)
         );
+    }
+
+    /// An older checklist's control: evidence stated in a sentence, a waiver on its own line.
+    const OLDER: &str = "\
+Example Machine Learning Competency
+Service Offering Validation Checklist
+January 2024 - 2.0
+Requirements Overview
+Common Practice Requirements - These requirements validate practices.
+Common Practice Requirements
+Partner Engagement
+ENG-001 - Engagement Model
+AWS Partner has a defined engagement model.
+Evidence must be in the form of a verbal description or evidence of AWS Partner engagement model (e.g., SOWs, SLAs, or MSP contracts).
+Waived if AWS Partner is approved AWS MSP.
+ENG-002 - Methodology
+The partner has a methodology. Evidence must be in the form of documented processes used in the last 12 months. It is reviewed yearly.
+ENG-003 - Acceptance
+Please provide the following as evidence:
+Signed acceptance forms
+Waived if AWS Partner holds the MSP designation.
+";
+
+    #[test]
+    fn evidence_stated_in_a_sentence_is_an_item_and_a_waiver_line_is_the_waiver() {
+        let checklist = parsed(OLDER);
+        let eng1 = control(&checklist, "ENG-001");
+        assert_eq!(
+            eng1.evidence_items,
+            [
+                "Evidence must be in the form of a verbal description or evidence of AWS Partner \
+              engagement model (e.g., SOWs, SLAs, or MSP contracts)."
+            ]
+        );
+        assert_eq!(
+            eng1.requirement,
+            "AWS Partner has a defined engagement model."
+        );
+        assert_eq!(
+            eng1.waiver.as_deref(),
+            Some("Waived if AWS Partner is approved AWS MSP.")
+        );
+        let eng2 = control(&checklist, "ENG-002");
+        assert_eq!(
+            eng2.evidence_items,
+            ["Evidence must be in the form of documented processes used in the last 12 months."]
+        );
+        assert!(eng2.waiver.is_none());
+        let eng3 = control(&checklist, "ENG-003");
+        assert_eq!(eng3.evidence_items, ["Signed acceptance forms"]);
+        assert_eq!(
+            eng3.waiver.as_deref(),
+            Some("Waived if AWS Partner holds the MSP designation.")
+        );
+    }
+
+    #[test]
+    fn browser_chrome_before_the_title_and_numbers_on_their_own_line_are_read() {
+        let copied = format!(
+            "AWS Partner Network - Checklist\nPrograms\nExample Machine Learning Competency\n\
+             Service Offering Validation Checklist\nIntroduction\n{}",
+            OLDER.replacen(
+                "Common Practice Requirements\nPartner",
+                "Example Prerequisites\n1.0\nProgram Membership\n1.1\nServices Path\n\
+                 Be on the path.\nCommon Practice Requirements\nPartner",
+                1
+            )
+        );
+        let checklist = parsed(&copied);
+        assert_eq!(checklist.name, "Example Machine Learning Competency");
+        assert_eq!(checklist.version, "2.0");
+        let prerequisites: Vec<_> = checklist
+            .prerequisites
+            .iter()
+            .map(|p| {
+                (
+                    p.id.as_str(),
+                    p.group.as_str(),
+                    p.title.as_str(),
+                    p.text.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            prerequisites,
+            [(
+                "1.1",
+                "1.0 Program Membership",
+                "Services Path",
+                "Be on the path."
+            )]
+        );
+        assert_eq!(checklist.control_count(), 3);
+    }
+
+    /// The Foundational Technical Review's shape: controls under a heading that does not end
+    /// in "Requirements", one prerequisite without a group heading.
+    #[test]
+    fn controls_under_a_plain_heading_and_an_ungrouped_prerequisite() {
+        let text = "\
+Partner Hosted Review
+
+Partner Hosted Validation Checklist
+
+Validity Period: February 2026-August 2026
+
+Review prerequisites
+
+  • 1.1 Software Path Membership
+
+    Be enrolled.
+
+Architectural Controls
+
+Most controls can be bypassed.
+
+  • ARC-001 - Use root user only by exception.
+
+    The root user has unlimited access.
+
+  • IAM-001 - Enable MFA.
+
+    Require MFA.
+
+Resources
+";
+        let checklist = parsed(text);
+        let prerequisite = &checklist.prerequisites[0];
+        assert_eq!(
+            (
+                prerequisite.id.as_str(),
+                prerequisite.group.as_str(),
+                prerequisite.text.as_str()
+            ),
+            ("1.1", "Review prerequisites", "Be enrolled.")
+        );
+        assert_eq!(
+            location(&checklist, "ARC-001"),
+            "Architectural Controls › Architectural Controls"
+        );
+        assert_eq!(
+            control(&checklist, "ARC-001").title,
+            "Use root user only by exception."
+        );
+        assert_eq!(checklist.control_count(), 2);
+    }
+
+    #[test]
+    fn lines_that_look_like_controls_but_are_not_read_are_named() {
+        let text = format!("{FLAT}\nABC-009 - Listed after the resources\n")
+            .replace("ABC-003 - Satisfaction", "ABC-003 Satisfaction");
+        let reading = read("x", &text).unwrap();
+        assert!(reading.checklist.control("ABC-003").is_none());
+        assert_eq!(reading.unplaced.len(), 2, "{:?}", reading.unplaced);
+        assert!(reading.unplaced[0].ends_with(": ABC-003 Satisfaction"));
+        assert!(reading.unplaced[1].contains("ABC-009 - Listed after the resources"));
+        assert!(read("x", FLAT).unwrap().unplaced.is_empty());
     }
 }

@@ -1,5 +1,5 @@
-//! What the user brings to import: a file (published text, a saved page, or a data file)
-//! or pasted text, read into a [`Checklist`] whatever its form.
+//! What the user brings to import: a file (published text, a saved page, a markdown copy or a
+//! data file) or pasted text, read into a [`super::Checklist`] whatever its form.
 
 use std::fs::Metadata;
 use std::io::Read;
@@ -8,9 +8,9 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::bounds::{self, TooMany};
-use super::model::Checklist;
 use super::naming::derive_id;
-use super::{html, load, parse, LoadError, ParseError};
+use super::parse::Reading;
+use super::{html, load, markdown, parse, LoadError, ParseError};
 
 /// Published checklists are a few hundred kilobytes; a saved page with its scripts a few
 /// megabytes. Anything far larger is not a checklist, and is refused before it is read.
@@ -25,6 +25,8 @@ pub enum SourceFormat {
     Text,
     /// A saved web page of the checklist.
     Html,
+    /// A markdown copy of the page (a wiki, Notion or Google Docs export).
+    Markdown,
     /// Dossier's own data file (`assets/checklists/*.toml`).
     DataFile,
 }
@@ -110,14 +112,14 @@ impl Source {
 
     /// The checklist in this source, and the form it was in. A checklist read from text or
     /// a page gets its id from its title and version (`naming::derive_id`).
-    pub fn checklist(&self) -> Result<(Checklist, SourceFormat), SourceError> {
+    pub fn checklist(&self) -> Result<(Reading, SourceFormat), SourceError> {
         let parse_error = |source| SourceError::Parse {
             name: self.name.clone(),
             source,
         };
         let text = parse::text_of(&self.bytes).map_err(parse_error)?;
         let format = self.format(&text);
-        let checklist = match format {
+        let reading = match format {
             SourceFormat::DataFile => {
                 let checklist = load::from_toml(&self.name, &text)?;
                 if !is_usable_id(&checklist.id) {
@@ -126,7 +128,10 @@ impl Source {
                         id: checklist.id,
                     });
                 }
-                checklist
+                Reading {
+                    checklist,
+                    unplaced: Vec::new(),
+                }
             }
             SourceFormat::Html => {
                 let text = html::to_text(&text).map_err(|source| SourceError::TooDeep {
@@ -135,13 +140,14 @@ impl Source {
                 })?;
                 self.parse_text(&text)?
             }
+            SourceFormat::Markdown => self.parse_text(&markdown::to_text(&text))?,
             SourceFormat::Text => self.parse_text(&text)?,
         };
-        bounds::check(&checklist).map_err(|source| SourceError::TooMany {
+        bounds::check(&reading.checklist).map_err(|source| SourceError::TooMany {
             name: self.name.clone(),
             source,
         })?;
-        Ok((checklist, format))
+        Ok((reading, format))
     }
 
     fn format(&self, text: &str) -> SourceFormat {
@@ -149,18 +155,21 @@ impl Source {
             SourceFormat::DataFile
         } else if html::looks_like_html(&self.name, text) {
             SourceFormat::Html
+        } else if markdown::looks_like_markdown(&self.name, text) {
+            SourceFormat::Markdown
         } else {
             SourceFormat::Text
         }
     }
 
-    fn parse_text(&self, text: &str) -> Result<Checklist, SourceError> {
-        let mut checklist = parse::parse("", text).map_err(|source| SourceError::Parse {
+    fn parse_text(&self, text: &str) -> Result<Reading, SourceError> {
+        let mut reading = parse::read("", text).map_err(|source| SourceError::Parse {
             name: self.name.clone(),
             source,
         })?;
+        let checklist = &mut reading.checklist;
         checklist.id = derive_id(&checklist.name, &checklist.version, &self.name);
-        Ok(checklist)
+        Ok(reading)
     }
 }
 

@@ -13,4 +13,9 @@ without_evidence: Array<string>,
 /**
  * Things worth a look before saving, in words.
  */
-oddities: Array<string>, };
+oddities: Array<string>, 
+/**
+ * Lines of the source that look like a control but were not read as one ("line 212:
+ * ECS-035 Title"): the import is partial while there are any.
+ */
+unplaced: Array<string>, };

@@ -3,4 +3,4 @@
 /**
  * The form the checklist came in.
  */
-export type SourceFormat = "text" | "html" | "data_file";
+export type SourceFormat = "text" | "html" | "markdown" | "data_file";
