@@ -119,6 +119,15 @@ pub fn import(p: &ImportPreview, json: bool) -> anyhow::Result<()> {
             f.without_evidence.join(", ")
         )?;
     }
+    if !f.attestable.is_empty() {
+        say!(
+            "answered by an attestation (presented, described or demonstrated): {}",
+            f.attestable.join(", ")
+        )?;
+    }
+    if !f.windows.is_empty() {
+        say!("time windows: {}", f.windows.join(", "))?;
+    }
     if !f.unplaced.is_empty() {
         say!("not placed (they look like controls but were not read as one):")?;
         for line in &f.unplaced {

@@ -116,7 +116,12 @@ fn checklists_and_controls_list_the_built_in_catalog() {
     assert_eq!(controls.as_array().unwrap().len(), 49);
     let prj = find(&controls, "id", "PRJ-003");
     assert_eq!(prj["title"], "Statement of Work");
-    assert_eq!(prj["evidence_items"][0], "Default SOW template");
+    assert_eq!(prj["evidence_items"][0]["text"], "Default SOW template");
+    assert_eq!(prj["evidence_items"][0]["attestable"], false);
+    let pov = find(&controls, "id", "POV-001");
+    assert_eq!(pov["evidence_items"][0]["attestable"], true);
+    let pov2 = find(&controls, "id", "POV-002");
+    assert_eq!(pov2["evidence_items"][0]["window_months"], 12);
     assert!(prj["section"]
         .as_str()
         .unwrap()

@@ -595,7 +595,7 @@ impl Dossier {
                 r.control
                     .evidence_items
                     .get(item as usize - 1)
-                    .is_some_and(|t| attestations::is_attestable(t))
+                    .is_some_and(|i| i.attestable)
             })
         });
         if !attestable {

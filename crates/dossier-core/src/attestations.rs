@@ -15,21 +15,6 @@ pub struct Attestation {
     pub note: Option<String>,
 }
 
-/// Whether an evidence item is something shown or said rather than a document.
-pub fn is_attestable(item_text: &str) -> bool {
-    let t = item_text.to_lowercase();
-    [
-        "verbal",
-        "demonstration",
-        "delivery of presentation",
-        "demonstrate",
-        "walk-through",
-        "walkthrough",
-    ]
-    .iter()
-    .any(|w| t.contains(w))
-}
-
 pub fn of_root(conn: &Connection, root_id: i64) -> rusqlite::Result<Vec<Attestation>> {
     let mut stmt = conn.prepare_cached(
         "SELECT control_id, item, presenter, note FROM attestations WHERE root_id = ?1
@@ -68,26 +53,4 @@ pub fn set(
         ),
     }
     .map(drop)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn presentations_descriptions_and_demonstrations_are_attestable_documents_are_not() {
-        assert!(is_attestable(
-            "Delivery of presentation by a business development executive at the beginning of the validation session."
-        ));
-        assert!(is_attestable(
-            "A verbal description of methods used to allocate required resources"
-        ));
-        assert!(is_attestable(
-            "Demonstration of billing and cost management tools used"
-        ));
-        assert!(!is_attestable("Default SOW template"));
-        assert!(!is_attestable(
-            "Documentation of change management practices"
-        ));
-    }
 }

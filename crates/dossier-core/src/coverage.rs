@@ -6,8 +6,8 @@
 //! none do. Missing (deleted) files never count. Tags are keyed by control ID, so a file
 //! tagged PRJ-003 counts for PRJ-003 in every checklist that has it.
 
-use crate::attestations::{self, Attestation};
-use crate::catalog::{Checklist, ControlRef, ScopeRule};
+use crate::attestations::Attestation;
+use crate::catalog::{Checklist, ControlRef, EvidenceItem, ScopeRule};
 use crate::evidence::status::FileStatus;
 use crate::examples::{by_folder, CustomerExample};
 use crate::exemptions::{Exempt, Exemptions};
@@ -353,11 +353,12 @@ fn control_coverage(
         .filter(|e| e.status.counts_as_evidence())
         .collect();
     // A control without listed items still needs evidence: one implicit item.
-    let texts: Vec<String> = if c.control.evidence_items.is_empty() {
-        vec!["Evidence for this control".to_string()]
+    let listed: Vec<EvidenceItem> = if c.control.evidence_items.is_empty() {
+        vec![EvidenceItem::read("Evidence for this control")]
     } else {
         c.control.evidence_items.clone()
     };
+    let texts: Vec<String> = listed.iter().map(|item| item.text.clone()).collect();
     let scope = c.scope().filter(|_| !examples.is_empty());
     let required = scope.map(|s| match s.rule {
         ScopeRule::All => examples.len(),
@@ -382,13 +383,13 @@ fn control_coverage(
     };
 
     let mut progress = 0.0;
-    let items: Vec<ItemCoverage> = texts
+    let items: Vec<ItemCoverage> = listed
         .iter()
         .enumerate()
-        .map(|(i, text)| {
+        .map(|(i, item)| {
             let number = i as u32 + 1;
             // Files older than the window the item states do not count until confirmed.
-            let window = freshness::window_months(text);
+            let window = item.window_months;
             let is_stale = |e: &&&TaggedEvidence| {
                 window.is_some_and(|m| !e.confirmed && freshness::is_stale(e.dated, m, app.now))
             };
@@ -398,7 +399,7 @@ fn control_coverage(
                 .collect();
             let answers = || tagged_to(number).filter(|e| !is_stale(e));
             let files: Vec<String> = answers().map(|e| e.path.clone()).collect();
-            let attestable = attestations::is_attestable(text);
+            let attestable = item.attestable;
             let attestation = app
                 .attestations
                 .iter()
@@ -431,7 +432,7 @@ fn control_coverage(
             progress += share;
             ItemCoverage {
                 number,
-                text: text.clone(),
+                text: item.text.clone(),
                 covered,
                 files,
                 examples_covered,

@@ -241,7 +241,10 @@ fn a_new_competency_is_imported_stored_and_listed() {
         .requirement
         .contains("\n  - Short-lived credentials issued through IAM roles"));
     assert_eq!(
-        control("SECCEX-005").control.evidence_items,
+        control("SECCEX-005")
+            .control
+            .evidence_texts()
+            .collect::<Vec<_>>(),
         ["Example compliance report or dashboard provided to the customer."]
     );
 

@@ -67,13 +67,13 @@ function toEntry(control: Control, section: string, category: string, checklist:
     title: control.title,
     section,
     category,
-    evidenceItems: control.evidence_items,
+    evidenceItems: control.evidence_items.map((item) => item.text),
     checklists: [checklist],
     search: {
       id: control.id.toLowerCase(),
       title: normalise(control.title),
       place: normalise(`${section} ${category}`),
-      items: normalise(control.evidence_items.join("\n")),
+      items: normalise(control.evidence_items.map((item) => item.text).join("\n")),
       requirement: normalise(control.requirement),
     },
   } satisfies ControlEntry;

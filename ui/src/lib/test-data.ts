@@ -45,6 +45,8 @@ export function securityPreview(over: Partial<ImportPreview> = {}): ImportPrevie
       without_evidence: ["IR-002"],
       oddities: [],
       unplaced: [],
+      attestable: [],
+      windows: [],
     },
     outcome: { kind: "new" },
     diff: null,

@@ -118,8 +118,12 @@ fn compare(old: &ControlRef<'_>, new: &ControlRef<'_>, diff: &mut ChecklistDiff)
             after: after.title.clone(),
         });
     }
-    let added = missing_from(&after.evidence_items, &before.evidence_items);
-    let removed = missing_from(&before.evidence_items, &after.evidence_items);
+    let (after_items, before_items): (Vec<String>, Vec<String>) = (
+        after.evidence_texts().map(String::from).collect(),
+        before.evidence_texts().map(String::from).collect(),
+    );
+    let added = missing_from(&after_items, &before_items);
+    let removed = missing_from(&before_items, &after_items);
     if !added.is_empty() || !removed.is_empty() {
         diff.evidence_changed.push(EvidenceChange {
             id: after.id.clone(),

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::item::EvidenceItem;
 use super::model::Checklist;
 use super::naming::family;
 
@@ -32,6 +33,11 @@ pub struct Findings {
     /// Lines of the source that look like a control but were not read as one ("line 212:
     /// ECS-035 Title"): the import is partial while there are any.
     pub unplaced: Vec<String>,
+    /// Evidence items an attestation answers (a presentation, a verbal description, a
+    /// demonstration), as `POV-001#1`.
+    pub attestable: Vec<String>,
+    /// Evidence items with a time window, as `POV-002#1: 12 months`.
+    pub windows: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -85,8 +91,26 @@ pub fn find(checklist: &Checklist, others: &[Checklist]) -> Findings {
             .collect(),
         oddities: oddities(checklist, others),
         unplaced: Vec::new(),
+        attestable: items(checklist)
+            .filter(|(_, item)| item.attestable)
+            .map(|(at, _)| at)
+            .collect(),
+        windows: items(checklist)
+            .filter_map(|(at, item)| item.window_months.map(|m| format!("{at}: {m} months")))
+            .collect(),
         sections,
     }
+}
+
+/// Every evidence item with its reference, `POV-001#1`.
+fn items(checklist: &Checklist) -> impl Iterator<Item = (String, &EvidenceItem)> {
+    checklist.controls().flat_map(|c| {
+        c.control
+            .evidence_items
+            .iter()
+            .enumerate()
+            .map(move |(i, item)| (format!("{}#{}", c.control.id, i + 1), item))
+    })
 }
 
 /// Words a checklist's title line has; a first line without any is likely page debris.
@@ -217,6 +241,7 @@ mod tests {
         assert_eq!(found.evidence_items, 3);
         assert_eq!(found.sections[0].controls, 3);
         assert_eq!(found.without_evidence, ["PRJ-002"]);
+        assert!(found.attestable.is_empty() && found.windows.is_empty());
         assert!(
             found.oddities.iter().any(|o| o.contains("skips PRJ-003")),
             "{:?}",

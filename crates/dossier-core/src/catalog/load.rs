@@ -7,6 +7,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use super::item::EvidenceItem;
 use super::model::Checklist;
 use super::naming::family;
 
@@ -44,12 +45,52 @@ pub fn from_toml(file: &str, text: &str) -> Result<Checklist, LoadError> {
     }
 }
 
-/// Writes a checklist as TOML; text with line breaks becomes multi-line strings.
+/// Writes a checklist as TOML; text with line breaks becomes multi-line strings. An evidence
+/// item whose facts are those its wording states is written as its text alone.
 pub fn to_toml(checklist: &Checklist) -> Result<String, LoadError> {
-    toml::to_string_pretty(checklist).map_err(|source| LoadError::Serialize {
+    let failed = |source| LoadError::Serialize {
         id: checklist.id.clone(),
         source,
-    })
+    };
+    let mut value = toml::Value::try_from(checklist).map_err(failed)?;
+    write_items_as_worded(&mut value);
+    toml::to_string_pretty(&value).map_err(failed)
+}
+
+/// Replaces each evidence item table whose facts its text states by the text; in the
+/// others, keeps only the facts that differ from the wording.
+fn write_items_as_worded(value: &mut toml::Value) {
+    match value {
+        toml::Value::Table(table) => {
+            for (key, entry) in table.iter_mut() {
+                match entry {
+                    toml::Value::Array(items) if key == "evidence_items" => {
+                        items.iter_mut().for_each(item_as_worded);
+                    }
+                    _ => write_items_as_worded(entry),
+                }
+            }
+        }
+        toml::Value::Array(values) => values.iter_mut().for_each(write_items_as_worded),
+        _ => {}
+    }
+}
+
+fn item_as_worded(value: &mut toml::Value) {
+    let Ok(item) = value.clone().try_into::<EvidenceItem>() else {
+        return;
+    };
+    let worded = EvidenceItem::read(&item.text);
+    if item == worded {
+        *value = toml::Value::String(item.text);
+    } else if let toml::Value::Table(table) = value {
+        if item.attestable == worded.attestable {
+            table.remove("attestable");
+        }
+        if item.window_months == worded.window_months {
+            table.remove("window_months");
+        }
+    }
 }
 
 /// Control IDs key evidence tags and coverage, so a hand-edited file must keep them unique.
@@ -372,14 +413,14 @@ mod tests {
     fn evidence_items_in_the_flat_layout() {
         let da = data_analytics();
         assert_eq!(
-            control(da, "POV-005").evidence_items,
+            control(da, "POV-005").evidence_texts().collect::<Vec<_>>(),
             [
                 "An established training plan including on-boarding processes that identify job roles (sellers, solutions architects, project managers) and required training paths",
                 "A verbal description of methods used to allocate required resources to Data and Analytics projects",
             ]
         );
         assert_eq!(
-            control(da, "CSN-001").evidence_items,
+            control(da, "CSN-001").evidence_texts().collect::<Vec<_>>(),
             [
                 "Example customer training documents",
                 "SOW language describing handoff responsibilities and acceptance criteria",
@@ -394,7 +435,7 @@ mod tests {
     fn wrapped_evidence_line_is_one_item() {
         let items = &control(data_analytics(), "EXPE-002").evidence_items;
         assert_eq!(items.len(), 1);
-        assert!(items[0].starts_with(
+        assert!(items[0].text.starts_with(
             "Detailed written description on how the right AWS database and/or storage options were selected."
         ));
     }
@@ -408,7 +449,7 @@ mod tests {
             control(data_analytics(), "CSN-001").evidence_items
         );
         assert_eq!(
-            control(ga, "DOC-001").evidence_items,
+            control(ga, "DOC-001").evidence_texts().collect::<Vec<_>>(),
             [
                 "An architecture diagram depicting the overall design and deployment of your solution on AWS.",
                 "Explanation of how the major solutions elements will keep running in case of failure.",
@@ -417,7 +458,9 @@ mod tests {
         );
         let methodology = &control(ga, "GENAIPR-001").evidence_items;
         assert_eq!(methodology.len(), 1);
-        assert!(methodology[0].starts_with("The partner must provide a written description"));
+        assert!(methodology[0]
+            .text
+            .starts_with("The partner must provide a written description"));
         assert_eq!(control(ga, "GENAIPR-006").evidence_items.len(), 4);
         assert!(control(ga, "UCR-001").evidence_items.is_empty());
     }

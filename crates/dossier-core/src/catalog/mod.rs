@@ -6,6 +6,7 @@ pub mod diff;
 pub mod findings;
 pub mod html;
 pub mod imported;
+pub mod item;
 pub mod load;
 pub mod markdown;
 pub mod model;
@@ -14,6 +15,7 @@ pub mod nesting;
 pub mod parse;
 pub mod source;
 
+pub use item::EvidenceItem;
 pub use load::{builtin, find, from_toml, to_toml, LoadError};
 pub use model::*;
 pub use parse::{parse, parse_bytes, ParseError};

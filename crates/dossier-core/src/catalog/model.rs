@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::item::EvidenceItem;
+
 /// One version of one AWS validation checklist.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
@@ -80,9 +82,10 @@ pub struct Control {
     pub title: String,
     /// Requirement text, paragraphs separated by blank lines, bullets as `- ` lines.
     pub requirement: String,
-    /// Each bullet of "Please provide the following as evidence" / "Evidence expected".
+    /// Each bullet of "Please provide the following as evidence" / "Evidence expected", or
+    /// each "Evidence must be in the form of …" sentence, with the facts its wording states.
     #[serde(default)]
-    pub evidence_items: Vec<String>,
+    pub evidence_items: Vec<EvidenceItem>,
     /// Control-level waiver wording, verbatim, e.g. "Waived if AWS Partner is approved AWS MSP".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waiver: Option<String>,
@@ -142,6 +145,13 @@ impl ControlRef<'_> {
     }
 }
 
+impl Control {
+    /// The texts of its evidence items, in order.
+    pub fn evidence_texts(&self) -> impl Iterator<Item = &str> {
+        self.evidence_items.iter().map(|item| item.text.as_str())
+    }
+}
+
 impl Checklist {
     /// Every control in document order, with its section and category.
     pub fn controls(&self) -> impl Iterator<Item = ControlRef<'_>> {
@@ -183,7 +193,9 @@ pub(crate) fn sample(controls: &[(&str, usize)]) -> Checklist {
                     .map(|(id, items)| Control {
                         id: id.to_string(),
                         title: format!("{id} title"),
-                        evidence_items: (1..=*items).map(|i| format!("{id} item {i}")).collect(),
+                        evidence_items: (1..=*items)
+                            .map(|i| EvidenceItem::read(&format!("{id} item {i}")))
+                            .collect(),
                         ..Default::default()
                     })
                     .collect(),

@@ -22,6 +22,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::bounds::{Counted, TooMany, MAX_CONTROLS};
+use super::item::EvidenceItem;
 use super::model::{Category, Checklist, Control, ExampleScope, Prerequisite, ScopeRule, Section};
 
 /// Why a text could not be read as a checklist.
@@ -990,7 +991,10 @@ impl Parser {
                 .or(waiver_line)
                 .or_else(|| waiver_in(&requirement, &["waived"])),
             requirement,
-            evidence_items,
+            evidence_items: evidence_items
+                .iter()
+                .map(|t| EvidenceItem::read(t))
+                .collect(),
             scope,
         }
     }
@@ -1429,14 +1433,17 @@ Resources";
             "The partner has a presentation.\n\nIt contains:\n\n- Company history\n- Office locations"
         );
         assert_eq!(
-            presentation.evidence_items,
+            presentation.evidence_texts().collect::<Vec<_>>(),
             [
                 "Detailed written description on how the presentation is delivered.",
                 "Default SOW template"
             ]
         );
         let acceptance = control(&checklist, "ABC-002");
-        assert_eq!(acceptance.evidence_items, ["Signed Acceptance Forms"]);
+        assert_eq!(
+            acceptance.evidence_texts().collect::<Vec<_>>(),
+            ["Signed Acceptance Forms"]
+        );
         assert_eq!(acceptance.waiver, None);
     }
 
@@ -1533,7 +1540,7 @@ Resources";
             "The partner has a methodology:\n\n- Readiness\n  - Data\n- Strategy"
         );
         assert_eq!(
-            methodology.evidence_items,
+            methodology.evidence_texts().collect::<Vec<_>>(),
             [
                 "Technical documentation about:",
                 "Data Management",
@@ -1541,7 +1548,10 @@ Resources";
             ]
         );
         let criteria = control(&checklist, "GEN-003");
-        assert_eq!(criteria.evidence_items, ["1. A statement of work"]);
+        assert_eq!(
+            criteria.evidence_texts().collect::<Vec<_>>(),
+            ["1. A statement of work"]
+        );
         assert_eq!(criteria.requirement, "Examples must be in production.");
     }
 
@@ -1736,7 +1746,7 @@ Waived if AWS Partner holds the MSP designation.
         let checklist = parsed(OLDER);
         let eng1 = control(&checklist, "ENG-001");
         assert_eq!(
-            eng1.evidence_items,
+            eng1.evidence_texts().collect::<Vec<_>>(),
             [
                 "Evidence must be in the form of a verbal description or evidence of AWS Partner \
               engagement model (e.g., SOWs, SLAs, or MSP contracts)."
@@ -1752,12 +1762,15 @@ Waived if AWS Partner holds the MSP designation.
         );
         let eng2 = control(&checklist, "ENG-002");
         assert_eq!(
-            eng2.evidence_items,
+            eng2.evidence_texts().collect::<Vec<_>>(),
             ["Evidence must be in the form of documented processes used in the last 12 months."]
         );
         assert!(eng2.waiver.is_none());
         let eng3 = control(&checklist, "ENG-003");
-        assert_eq!(eng3.evidence_items, ["Signed acceptance forms"]);
+        assert_eq!(
+            eng3.evidence_texts().collect::<Vec<_>>(),
+            ["Signed acceptance forms"]
+        );
         assert_eq!(
             eng3.waiver.as_deref(),
             Some("Waived if AWS Partner holds the MSP designation.")

@@ -23,7 +23,7 @@ pub fn profiles(checklists: &[Checklist]) -> Vec<Profile> {
             text.push_str(&format!(
                 " {} {}",
                 c.control.title,
-                c.control.evidence_items.join(" ")
+                c.control.evidence_texts().collect::<Vec<_>>().join(" ")
             ));
         }
         text.push_str(&format!(" {}", c.control.requirement));

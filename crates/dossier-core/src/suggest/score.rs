@@ -27,9 +27,10 @@ pub fn profiles(checklists: &[Checklist], vocabulary: &Vocabulary) -> Vec<Contro
     for c in checklists.iter().flat_map(|c| c.controls()) {
         let entry = texts.entry(c.control.id.clone()).or_default();
         entry.0.push_str(&format!(" {}", c.control.title));
-        entry
-            .1
-            .push_str(&format!(" {}", c.control.evidence_items.join(" ")));
+        entry.1.push_str(&format!(
+            " {}",
+            c.control.evidence_texts().collect::<Vec<_>>().join(" ")
+        ));
         entry.2.push_str(&format!(" {}", c.control.requirement));
     }
     texts

@@ -18,4 +18,13 @@ oddities: Array<string>,
  * Lines of the source that look like a control but were not read as one ("line 212:
  * ECS-035 Title"): the import is partial while there are any.
  */
-unplaced: Array<string>, };
+unplaced: Array<string>, 
+/**
+ * Evidence items an attestation answers (a presentation, a verbal description, a
+ * demonstration), as `POV-001#1`.
+ */
+attestable: Array<string>, 
+/**
+ * Evidence items with a time window, as `POV-002#1: 12 months`.
+ */
+windows: Array<string>, };
