@@ -202,25 +202,30 @@ fn a_markdown_copy_reads_as_the_published_text() {
 }
 
 /// Text selected and copied from the checklist page in a browser: the site's header first, a
-/// prerequisite's number on a line of its own, no list markers. It reads as the built-in
-/// checklist: same name, version, prerequisites, controls and evidence items.
+/// prerequisite's number on a line of its own, no list markers. It reads as the page does:
+/// same name, version, prerequisites, controls, categories and evidence items.
 #[test]
 fn text_copied_from_the_browser_reads_as_the_page() {
-    let (copied, format, unplaced) = read(&repo(
-        "tests/fixtures/checklists/generative-ai-2025-08.browser.txt",
-    ));
+    let fixtures = repo("tests/fixtures/checklists");
+    let (security, _, _) = read(&fixtures.join("security-2026-02.txt"));
     let builtin = catalog::find(catalog::builtin(), "generative-ai-2025-08").unwrap();
-    assert_eq!(format, SourceFormat::Text);
-    assert_eq!(copied.id, builtin.id);
-    assert_eq!(copied.name, builtin.name);
-    assert_eq!(copied.published, builtin.published);
-    let prerequisites = |c: &Checklist| -> Vec<(String, String, String)> {
-        c.prerequisites
-            .iter()
-            .map(|p| (p.id.clone(), p.group.clone(), p.title.clone()))
-            .collect()
-    };
-    assert_eq!(prerequisites(&copied), prerequisites(builtin));
-    assert_eq!(as_counted(&copied), as_counted(builtin));
-    assert!(unplaced.is_empty(), "{unplaced:?}");
+    for (copy, page) in [
+        ("generative-ai-2025-08.browser.txt", builtin),
+        ("security-2026-02.browser.txt", &security),
+    ] {
+        let (copied, format, unplaced) = read(&fixtures.join(copy));
+        assert_eq!(format, SourceFormat::Text);
+        assert_eq!(copied.id, page.id, "{copy}");
+        assert_eq!(copied.name, page.name, "{copy}");
+        assert_eq!(copied.published, page.published, "{copy}");
+        let prerequisites = |c: &Checklist| -> Vec<(String, String, String)> {
+            c.prerequisites
+                .iter()
+                .map(|p| (p.id.clone(), p.group.clone(), p.title.clone()))
+                .collect()
+        };
+        assert_eq!(prerequisites(&copied), prerequisites(page), "{copy}");
+        assert_eq!(as_counted(&copied), as_counted(page), "{copy}");
+        assert!(unplaced.is_empty(), "{copy}: {unplaced:?}");
+    }
 }

@@ -887,7 +887,13 @@ impl Parser {
         if let Some(section) = gap.iter().position(|l| self.is_section(l)) {
             return section;
         }
-        let first_item = gap.iter().position(is_evidence_header).map(|i| i + 1);
+        // An evidence header that ends in a colon needs an item after it; one with its item
+        // on the same line ("Evidence expected: An example threat model.") does not.
+        let first_item = gap
+            .iter()
+            .position(is_evidence_header)
+            .filter(|&i| gap[i].text.ends_with(':'))
+            .map(|i| i + 1);
         let in_title_case_list = |i: usize| {
             i >= 2
                 && is_title_heading(&gap[i - 1])
