@@ -245,3 +245,37 @@ test("an imported checklist can be removed; the built-in ones cannot", async () 
   assert.notEqual(await select().getValue(), "security-2026-02");
   assert.ok((await options()).includes("generative-ai-2026-02"), "the other import stays");
 });
+
+test("a markdown copy of a checklist page is read as the checklist, with what its evidence wording says", async () => {
+  await openDialog("file");
+  app.answerDialog(resolve(FIXTURES, "security-2026-02.md"));
+  await $('[data-testid="import-choose"]').click();
+  await preview().waitForDisplayed(WAIT);
+  assert.equal(await $('[data-testid="import-outcome"]').getText(), "New checklist");
+  assert.match(await $('[data-testid="import-source"]').getText(), /security-2026-02\.md · Markdown copy/);
+  assert.match(await $('[data-testid="import-name"]').getText(), /AWS Security Competency/);
+  assert.equal(await $('[data-testid="import-controls"]').getText(), "24");
+  assert.match(await $('[data-testid="import-attestable"]').getText(), /POV-001#1/);
+  assert.match(await $('[data-testid="import-windows"]').getText(), /POV-002#1: 12 months/);
+  assert.equal(await $('[data-testid="import-unplaced"]').isExisting(), false, "every control placed");
+  await dismissToasts();
+  await reveal('[data-testid="import-item-facts"]', "center");
+  await screenshot(app.browser, "import-markdown");
+  await app.browser.keys("Escape");
+  await dialog().waitForExist({ ...WAIT, reverse: true });
+});
+
+test("text copied from the browser, site header first, is pasted and imported", async () => {
+  await openDialog("text");
+  await paste(readFileSync(resolve(FIXTURES, "security-2026-02.browser.txt"), "utf8"));
+  await $('[data-testid="import-check"]').click();
+  await preview().waitForDisplayed(WAIT);
+  assert.match(await $('[data-testid="import-name"]').getText(), /AWS Security Competency/);
+  assert.equal(await $('[data-testid="import-id"]').getText(), "security-2026-02");
+  assert.match(await $('[data-testid="import-totals"]').getText(), /9 prerequisites/);
+  assert.equal(await $('[data-testid="import-controls"]').getText(), "24");
+  await $('[data-testid="import-run"]').click();
+  await dialog().waitForExist({ ...WAIT, reverse: true });
+  await shows("security-2026-02");
+  await control("IR-002").waitForExist(WAIT);
+});
