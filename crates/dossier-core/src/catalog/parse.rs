@@ -371,9 +371,11 @@ fn is_bare_number(line: &Line) -> bool {
 /// Where the checklist starts: its title, the line before "… Validation Checklist" when a
 /// dated line ("Validity Period: …", "January 2024 - 4.0") follows within two lines. Text
 /// copied from the browser has the site's header and navigation before it, which would
-/// otherwise name the checklist and list its sections twice. 0 when no such title is found.
+/// otherwise name the checklist and list its sections twice. 0 when no such title is found
+/// before the first control.
 fn title_start(lines: &[Line]) -> usize {
-    (1..lines.len())
+    let first_control = lines.iter().position(is_control).unwrap_or(lines.len());
+    (1..first_control)
         .find(|&i| {
             lines[i].text.to_ascii_lowercase().ends_with("checklist")
                 && lines[i + 1..]
