@@ -7,7 +7,7 @@
 //! it indented below, the shape the indented layout gives controls. Emphasis, escapes
 //! (`\-`, `\_`) and link targets are removed, so titles read as published.
 
-/// Link text is looked for at most this far ahead: a line of unmatched brackets stays linear.
+/// Link text and targets are looked for at most this far ahead.
 const MAX_LINK_TEXT: usize = 2000;
 
 /// Whether a checklist's text should be read as markdown: it is named so, or it has a
@@ -178,6 +178,8 @@ fn table_row(line: &str) -> String {
 fn inline(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
+    // What looking for links may scan in all: a line of unmatched brackets stays linear.
+    let mut budget = 2 * chars.len() + 4 * MAX_LINK_TEXT;
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -189,26 +191,19 @@ fn inline(text: &str) -> String {
             }
             '*' | '`' => i += 1,
             '_' if is_emphasis_underscore(&chars, i) => i += 1,
-            '!' if next == Some('[') => match link(&chars, i + 1) {
-                Some((label, end)) => {
-                    out.push_str(&inline(&label));
-                    i = end;
+            '[' | '!' if c == '[' || next == Some('[') => {
+                let open = i + usize::from(c == '!');
+                match link(&chars, open, &mut budget) {
+                    Some((label, end)) => {
+                        out.push_str(&inline(&label));
+                        i = end;
+                    }
+                    None => {
+                        out.push(c);
+                        i += 1;
+                    }
                 }
-                None => {
-                    out.push('!');
-                    i += 1;
-                }
-            },
-            '[' => match link(&chars, i) {
-                Some((label, end)) => {
-                    out.push_str(&inline(&label));
-                    i = end;
-                }
-                None => {
-                    out.push('[');
-                    i += 1;
-                }
-            },
+            }
             '&' => {
                 let (decoded, used) = entity(&chars[i..]);
                 out.push(decoded);
@@ -232,9 +227,12 @@ fn is_emphasis_underscore(chars: &[char], at: usize) -> bool {
     !(word(before) && word(after))
 }
 
-/// `[label](target)` starting at `open`: the label and the index after the link.
-fn link(chars: &[char], open: usize) -> Option<(String, usize)> {
-    let window = &chars[open + 1..chars.len().min(open + 1 + MAX_LINK_TEXT)];
+/// `[label](target)` starting at `open`: the label and the index after the link. What it
+/// scans comes off `budget`; with the budget spent, no more links are looked for.
+fn link(chars: &[char], open: usize, budget: &mut usize) -> Option<(String, usize)> {
+    let reach = MAX_LINK_TEXT.min(*budget / 2);
+    let window = &chars[open + 1..chars.len().min(open + 1 + reach)];
+    *budget = budget.saturating_sub(2 * window.len() + 1);
     let mut depth = 0usize;
     let mut escaped = false;
     let close = window.iter().position(|&c| {
@@ -252,7 +250,7 @@ fn link(chars: &[char], open: usize) -> Option<(String, usize)> {
     if chars.get(after) != Some(&'(') {
         return None;
     }
-    let target_end = chars[after..chars.len().min(after + MAX_LINK_TEXT)]
+    let target_end = chars[after..chars.len().min(after + reach)]
         .iter()
         .position(|&c| c == ')')?;
     Some((window[..close].iter().collect(), after + target_end + 1))
@@ -300,6 +298,8 @@ mod tests {
         );
         assert_eq!(inline("![diagram](d.png) R&amp;D &x"), "diagram R&D &x");
         assert_eq!(inline("[unclosed (x"), "[unclosed (x");
+        let brackets = "[".repeat(100_000);
+        assert_eq!(inline(&brackets), brackets, "unmatched brackets stay text");
     }
 
     /// The non-blank lines of `to_text(markdown)`, with their indentation.

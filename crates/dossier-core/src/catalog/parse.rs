@@ -19,7 +19,7 @@
 //! hard-coded here.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::bounds::{Counted, TooMany, MAX_CONTROLS};
 use super::item::EvidenceItem;
@@ -1010,16 +1010,30 @@ impl Parser {
     /// Lines that look like a control but were not read as one: an ID without ` - Title`,
     /// or a control in the trailing part ("Resources", "Change Log"), which is not read.
     fn unplaced(&self, checklist: &Checklist) -> Vec<String> {
-        self.lines
+        let read: HashSet<&str> = checklist
+            .controls()
+            .map(|c| c.control.id.as_str())
+            .collect();
+        let lines: Vec<&Line> = self
+            .lines
             .iter()
             .filter(|l| {
-                let looks = starts_with_control_id(&l.text);
-                let read =
-                    control_header(&l.text).is_some_and(|(id, _)| checklist.control(id).is_some());
-                looks && !read
+                starts_with_control_id(&l.text)
+                    && !control_header(&l.text).is_some_and(|(id, _)| read.contains(id))
             })
+            .collect();
+        let mut named: Vec<String> = lines
+            .iter()
+            .take(MAX_UNPLACED_SHOWN)
             .map(|l| format!("line {}: {}", l.number, shortened(&l.text)))
-            .collect()
+            .collect();
+        if lines.len() > MAX_UNPLACED_SHOWN {
+            named.push(format!(
+                "and {} more lines",
+                lines.len() - MAX_UNPLACED_SHOWN
+            ));
+        }
+        named
     }
 }
 
@@ -1059,13 +1073,24 @@ fn is_evidence_sentence(text: &str) -> bool {
     .any(|opening| lower.starts_with(opening))
 }
 
+/// A control states its evidence in a sentence or two; more is not a checklist.
+const MAX_EVIDENCE_SENTENCES: usize = 20;
+
+/// At most this many unplaced lines are named; the last entry counts the rest.
+const MAX_UNPLACED_SHOWN: usize = 50;
+
 /// Sentences inside a control's text that state its evidence ("… methodology. Evidence must
 /// be in the form of …"), each one item.
 fn evidence_sentences(requirement: &str) -> Vec<String> {
     let lower = requirement.to_ascii_lowercase();
     let mut items: Vec<String> = Vec::new();
     let mut from = 0;
-    while let Some(found) = lower[from..].find("evidence must be") {
+    // Each sentence is found by scanning its paragraph: the cap keeps a text made of nothing
+    // but this phrase from taking quadratic time.
+    for _ in 0..MAX_EVIDENCE_SENTENCES {
+        let Some(found) = lower[from..].find("evidence must be") else {
+            break;
+        };
         let at = from + found;
         let sentence = sentence_around(requirement, at);
         if is_evidence_sentence(sentence) && !items.iter().any(|i| i == sentence) {
@@ -1886,5 +1911,9 @@ Resources
         assert!(reading.unplaced[0].ends_with(": ABC-003 Satisfaction"));
         assert!(reading.unplaced[1].contains("ABC-009 - Listed after the resources"));
         assert!(read("x", FLAT).unwrap().unplaced.is_empty());
+        let many: String = (100..160).map(|n| format!("ZZZ-{n} no title\n")).collect();
+        let unplaced = read("x", &format!("{FLAT}\n{many}")).unwrap().unplaced;
+        assert_eq!(unplaced.len(), MAX_UNPLACED_SHOWN + 1);
+        assert_eq!(unplaced.last().unwrap(), "and 10 more lines");
     }
 }
